@@ -1,0 +1,13 @@
+from django.urls import path
+
+from regions import views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", views.DashboardView.as_view(), name="dashboard"),
+    path("regions/", views.RegionListView.as_view(), name="region_list"),
+    path("regions/<slug:slug>/", views.RegionDetailView.as_view(), name="region_detail"),
+    path("regions/<slug:slug>/manage/", views.RegionManageView.as_view(), name="region_manage"),
+    path("organisations/<slug:slug>/", views.OrganisationDetailView.as_view(), name="organisation_detail"),
+]
