@@ -4,6 +4,8 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from cms.models import ContentPage, HomePage
+from cms.region_pages import region_page_ensure
+from regions.models import Region
 
 HOME_INTRO = (
     "<p>Ruim twintig landelijke organisaties uit onderwijs, kinderopvang, jeugdhulp, zorg en ouders werken "
@@ -76,4 +78,9 @@ def build() -> dict[str, int]:
         page.intro = intro
         page.body = body
         page.save_revision().publish()
-    return {"pages_created": created}
+
+    region_pages = 0
+    for region in Region.objects.exclude(status=Region.Status.APPLICANT):
+        region_page_ensure(region=region, publish=True)
+        region_pages += 1
+    return {"pages_created": created, "region_pages": region_pages}

@@ -19,7 +19,13 @@ COLLECTION_PERMISSIONS = (
     ("wagtaildocs", "choose_document"),
 )
 # Reference data the programme office keeps up to date as snippets in Wagtail admin.
-REFERENCE_DATA_MODELS = ("organisation", "region", "municipality", "samenwerkingsverband")
+REFERENCE_DATA_MODELS = (
+    ("regions", "organisation"),
+    ("regions", "region"),
+    ("regions", "municipality"),
+    ("regions", "samenwerkingsverband"),
+    ("learning", "advice"),
+)
 
 
 def _permission(app_label, codename):
@@ -40,9 +46,9 @@ def ensure_role_groups(**_kwargs) -> None:
         group.permissions.add(access_admin)
 
     office = groups[Role.PROGRAMME_OFFICE]
-    for model in REFERENCE_DATA_MODELS:
+    for app_label, model in REFERENCE_DATA_MODELS:
         for verb in ("add", "change", "view"):
-            permission = _permission("regions", f"{verb}_{model}")
+            permission = _permission(app_label, f"{verb}_{model}")
             if permission:
                 office.permissions.add(permission)
 

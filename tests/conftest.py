@@ -20,6 +20,23 @@ def pytest_report_header(config):
     return f"database: {db['ENGINE'].rsplit('.', 1)[-1]} {where}"
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Keep serialized rollback working for every connection object.
+
+    Django restores the migration-created rows (home page, groups, advices) after a transactional
+    test from ``connection._test_serialized_contents``, which lives on the connection object made
+    when the test database was created. Playwright's greenlets can make Django open a new connection
+    object for the same thread, which lacks it; putting it on the class keeps the restore working.
+    """
+    from django.db import connections
+
+    for alias in connections:
+        contents = getattr(connections[alias], "_test_serialized_contents", None)
+        if contents:
+            type(connections[alias])._test_serialized_contents = contents
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _load_urlconf():
     # viewflow's node URLs can only be reversed once the root URLconf is loaded.
