@@ -18,6 +18,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from regions.models import (
     Organisation,
     Region,
+    RegionDocument,
     RegionGroupObjectPermission,
     RegionMembership,
     RegionUserObjectPermission,
@@ -149,6 +150,11 @@ def organisations_for(user, action: str = ORGANISATION_VIEW) -> QuerySet[Organis
     if action == ORGANISATION_VIEW and user.is_authenticated and user.is_active and user.organisation_id:
         return Organisation.objects.filter(pk=user.organisation_id)
     return Organisation.objects.none()
+
+
+def documents_for(user) -> QuerySet[RegionDocument]:
+    """Private region documents ``user`` may download: those of regions the user may see."""
+    return RegionDocument.objects.filter(region__in=regions_for(user, REGION_VIEW).values("pk"))
 
 
 def _can_global(user, action, roles) -> bool:

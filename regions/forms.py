@@ -1,8 +1,10 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from regions.models import Organisation, Region, User
 from regions.roles import Role
+from regions.uploads import validate_upload
 
 
 class RegionStatusForm(forms.Form):
@@ -36,3 +38,15 @@ class ConnectorForm(forms.Form):
             .order_by("last_name")
         )
         self.fields["user"].label_from_instance = lambda u: f"{u} ({u.organisation})"
+
+
+class DocumentUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Document"),
+        help_text=_("PDF, DOCX or ODT, at most %(max)s MB.") % {"max": settings.UPLOAD_MAX_BYTES // (1024 * 1024)},
+    )
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        validate_upload(uploaded)
+        return uploaded

@@ -3,12 +3,16 @@
 Who may see or do what is not decided here but in regions/access.py.
 """
 
+import uuid
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, Group
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+
+from regions.uploads import private_storage
 
 
 class Province(models.TextChoices):
@@ -214,6 +218,39 @@ class RegionMembership(models.Model):
 
     def __str__(self):
         return f"{self.user} @ {self.region}"
+
+
+def _document_path(instance, filename):
+    return f"regions/{instance.region_id}/{uuid.uuid4().hex}/{filename}"
+
+
+class RegionDocument(models.Model):
+    """A private file that belongs to a region (application documents, evidence, attachments).
+
+    Stored outside the public media folder (regions.uploads.private_storage) and only served by
+    the permission-checked download view to people who may see the region.
+    """
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="documents")
+    file = models.FileField(_("file"), storage=private_storage, upload_to=_document_path, max_length=255)
+    name = models.CharField(_("file name"), max_length=120)
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="uploaded_documents"
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("region document")
+        verbose_name_plural = _("region documents")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("portal:document_download", args=[self.pk])
 
 
 # Direct foreign-key permission tables, as django-guardian advises for speed: grants on a region

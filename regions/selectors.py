@@ -108,3 +108,7 @@ def coalition_members_with_counts() -> QuerySet[Organisation]:
             filter=Q(group__regiongroupobjectpermission__permission__codename=access.PAIR_CODENAME),
         )
     )
+
+
+def region_documents(region: Region) -> list:
+    return list(region.documents.select_related("uploaded_by"))

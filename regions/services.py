@@ -10,8 +10,9 @@ from guardian.shortcuts import assign_perm, remove_perm
 from wagtail.log_actions import log
 
 from regions.access import CONNECT_CODENAME, PAIR_CODENAME, forget_cached_access
-from regions.models import Organisation, Region, RegionMembership, User
+from regions.models import Organisation, Region, RegionDocument, RegionMembership, User
 from regions.roles import GROUP_ROLES, ORGANISATION_ROLES, Role
+from regions.uploads import safe_filename, validate_upload
 
 PAIR_PERM = f"regions.{PAIR_CODENAME}"
 CONNECT_PERM = f"regions.{CONNECT_CODENAME}"
@@ -158,3 +159,15 @@ def region_set_status(*, region: Region, status: str, by: User | None = None) ->
         region.status = status
         region.save(update_fields=["status", "updated_at"])
         log(region, "regions.status", user=by, data={"from": old, "to": status})
+
+
+@transaction.atomic
+def region_document_add(*, region: Region, uploaded_file, user: User | None) -> RegionDocument:
+    """Check an uploaded file (type from its bytes, size) and store it privately for the region."""
+    mime = validate_upload(uploaded_file)
+    name = safe_filename(uploaded_file.name)
+    document = RegionDocument(region=region, name=name, content_type=mime, size=uploaded_file.size, uploaded_by=user)
+    document.file.save(name, uploaded_file, save=False)
+    document.save()
+    log(region, "regions.document_add", user=user, data={"document": document.pk, "name": name})
+    return document

@@ -1,8 +1,9 @@
 """The portal ("Mijn omgeving"): dashboard, regions and organisations, scoped by regions.access."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -10,7 +11,7 @@ from django_filters.views import FilterView
 
 from regions import access, selectors, services
 from regions.filters import RegionFilterSet
-from regions.forms import ConnectorForm, PairOrganisationForm, RegionStatusForm
+from regions.forms import ConnectorForm, DocumentUploadForm, PairOrganisationForm, RegionStatusForm
 from regions.mixins import ActionRequiredMixin
 from regions.models import Organisation, User
 from regions.roles import Role
@@ -59,10 +60,13 @@ class RegionDetailView(ActionRequiredMixin, TemplateView):
         if region is None:
             raise Http404
         context = super().get_context_data(**kwargs)
+        may = access.region_permissions(self.request.user, region)
         context.update(
             region=region,
             pairings=selectors.region_pairings(region),
-            may=access.region_permissions(self.request.user, region),
+            may=may,
+            documents=selectors.region_documents(region),
+            upload_form=DocumentUploadForm() if may["work"] else None,
         )
         return context
 
@@ -189,3 +193,43 @@ class OrganisationDetailView(ActionRequiredMixin, TemplateView):
             paired_regions=list(selectors.organisation_paired_regions(organisation)),
         )
         return context
+
+
+class RegionDocumentUploadView(ActionRequiredMixin, TemplateView):
+    """A region team uploads a document to its region (shown on the region page)."""
+
+    template_name = "regions/region_detail.html"
+
+    def load_objects(self, **kwargs):
+        self.region = get_object_or_404(access.regions_for(self.request.user, access.REGION_WORK), slug=kwargs["slug"])
+
+    def get(self, request, *args, **kwargs):
+        return redirect(self.region.get_absolute_url())
+
+    def post(self, request, *args, **kwargs):
+        form = DocumentUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            services.region_document_add(region=self.region, uploaded_file=form.cleaned_data["file"], user=request.user)
+            messages.success(request, _("The document was uploaded."))
+            return redirect(self.region.get_absolute_url() + "#documents-title")
+        region = selectors.region_detail(user=request.user, slug=self.region.slug)
+        context = {
+            "region": region,
+            "pairings": selectors.region_pairings(region),
+            "may": access.region_permissions(request.user, region),
+            "documents": selectors.region_documents(region),
+            "upload_form": form,
+        }
+        return self.render_to_response(context, status=400)
+
+
+@login_required
+def document_download(request, pk):
+    """The only way to fetch a private file: checked against regions.access, sent as an attachment."""
+    document = get_object_or_404(access.documents_for(request.user), pk=pk)
+    response = FileResponse(
+        document.file.open("rb"), as_attachment=True, filename=document.name, content_type=document.content_type
+    )
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -21,6 +21,7 @@ def register_region_log_actions(actions):
     actions.register_action("regions.status", _("Change region status"), _("Region status changed"))
     actions.register_action("regions.role_grant", _("Grant role"), _("Role granted"))
     actions.register_action("regions.role_revoke", _("Revoke role"), _("Role revoked"))
+    actions.register_action("regions.document_add", _("Upload document"), _("Document uploaded"))
 
 
 class OrganisationViewSet(SnippetViewSet):
