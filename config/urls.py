@@ -7,12 +7,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config import views as config_views
+from regions import account_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/2fa/", account_views.RecoveryCodesView.as_view(), name="two_factor_manage"),
+    path("accounts/2fa/setup/", account_views.TwoFactorSetupView.as_view(), name="two_factor_setup"),
+    path("accounts/2fa/verify/", account_views.TwoFactorVerifyView.as_view(), name="two_factor_verify"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("portal/", include("regions.urls")),
     path("healthz/", config_views.healthz, name="healthz"),

@@ -8,7 +8,10 @@ class RegionsConfig(AppConfig):
     verbose_name = _("Organisations and regions")
 
     def ready(self):
+        from regions import audit
         from regions.setup import ensure_role_groups
+
+        audit.connect()
 
         # Set-up, not a business rule: keep the role groups present after every migrate.
         post_migrate.connect(ensure_role_groups, dispatch_uid="regions.ensure_role_groups")

@@ -24,3 +24,12 @@ GROUP_ROLES = (
 
 # Roles that act for a coalition member organisation and therefore need one.
 ORGANISATION_ROLES = (Role.COALITION_REVIEWER, Role.COALITION_CONNECTOR)
+
+# Roles that must sign in with a second factor (issue: security). Region teams may opt in.
+TWO_FACTOR_ROLES = (
+    Role.COALITION_REVIEWER,
+    Role.COALITION_CONNECTOR,
+    Role.PROGRAMME_OFFICE,
+    Role.CONTENT_EDITOR,
+    Role.ADMINISTRATOR,
+)

@@ -22,6 +22,13 @@ def register_region_log_actions(actions):
     actions.register_action("regions.role_grant", _("Grant role"), _("Role granted"))
     actions.register_action("regions.role_revoke", _("Revoke role"), _("Role revoked"))
     actions.register_action("regions.document_add", _("Upload document"), _("Document uploaded"))
+    actions.register_action("regions.login", _("Sign in"), _("Signed in"))
+    actions.register_action("regions.logout", _("Sign out"), _("Signed out"))
+    actions.register_action("regions.login_failed", _("Failed sign-in"), _("Sign-in failed"))
+    actions.register_action("regions.2fa_enable", _("Enable two-step verification"), _("Two-step verification enabled"))
+    actions.register_action("regions.2fa_pass", _("Two-step verification"), _("Second step passed"))
+    actions.register_action("regions.2fa_fail", _("Failed two-step verification"), _("Wrong second-step code"))
+    actions.register_action("regions.2fa_recovery_codes", _("New recovery codes"), _("Recovery codes renewed"))
 
 
 class OrganisationViewSet(SnippetViewSet):

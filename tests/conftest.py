@@ -110,12 +110,32 @@ def world(db):
     return w
 
 
+def give_two_factor_device(user):
+    """A confirmed authenticator device for ``user`` (replacing earlier ones)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.filter(user=user).delete()
+    return TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
+
+
+def current_totp(device) -> str:
+    from django_otp.oath import totp
+
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):0{device.digits}d}"
+
+
 @pytest.fixture
 def login(client):
-    """Sign a user in on the test client (the login form itself is tested in tests/test_auth.py)."""
+    """Sign a user in on the test client, second factor passed (the forms themselves are tested in
+    tests/regions/test_auth.py and tests/regions/test_two_factor.py)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
 
     def _login(user):
         client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        device = give_two_factor_device(user)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
         return client
 
     return _login

@@ -62,14 +62,21 @@ def page(browser, live_server):
 
 @pytest.fixture
 def sign_in(page):
-    """Sign in through the real login form."""
+    """Sign in through the real login form, passing the second step when the user's role needs it."""
+    from regions.two_factor import requires_two_factor
+    from tests.conftest import current_totp, give_two_factor_device
     from tests.factories import PASSWORD
 
     def _sign_in(user):
+        device = give_two_factor_device(user) if requires_two_factor(user) else None
         page.goto("/accounts/login/")
         page.get_by_label("Gebruikersnaam").fill(user.username)
         page.get_by_label("Wachtwoord").fill(PASSWORD)
         page.get_by_role("button", name="Inloggen").last.click()
+        if device is not None:
+            page.wait_for_url("**/accounts/2fa/verify/**")
+            page.get_by_label("Code").fill(current_totp(device))
+            page.get_by_role("button", name="Doorgaan").click()
         page.wait_for_url("**/portal/")
 
     return _sign_in

@@ -1,0 +1,56 @@
+"""The demo command builds everything once; running it again changes nothing and duplicates nothing."""
+
+from django.core.management import call_command
+from wagtail.models import Page
+
+from cms.models import RegionPage
+from regions import access
+from regions.demo import DEMO_PASSWORD, PEOPLE, REGIONS
+from regions.models import Municipality, Organisation, Region, RegionGroupObjectPermission, RegionMembership, User
+from regions.roles import Role
+
+
+def _counts():
+    return {
+        "regions": Region.objects.count(),
+        "users": User.objects.count(),
+        "organisations": Organisation.objects.count(),
+        "municipalities": Municipality.objects.count(),
+        "memberships": RegionMembership.objects.count(),
+        "pairings": RegionGroupObjectPermission.objects.count(),
+        "pages": Page.objects.count(),
+    }
+
+
+def test_demo_command_twice_gives_the_same_result(db):
+    call_command("load_demo_data", verbosity=0)
+    first = _counts()
+    call_command("load_demo_data", verbosity=0)
+    assert _counts() == first
+    assert first["regions"] == 11
+    assert set(Region.objects.values_list("name", flat=True)) == {r[0] for r in REGIONS}
+    assert RegionPage.objects.count() == 11
+
+
+def test_demo_has_every_role_and_working_passwords(db):
+    call_command("load_demo_data", verbosity=0)
+    roles_seen = set()
+    for username, *_rest in PEOPLE:
+        user = User.objects.get(username=username)
+        assert user.check_password(DEMO_PASSWORD)
+        assert user.email.endswith("@example.org")
+        roles_seen |= access.roles_of(user)
+    assert roles_seen == set(Role.values)
+    reviewers = User.objects.filter(groups__name=Role.COALITION_REVIEWER)
+    assert reviewers.values("organisation").distinct().count() >= 3
+    assert RegionMembership.objects.values("region").distinct().count() >= 3
+
+
+def test_demo_regions_have_real_municipalities_and_pairings(db):
+    call_command("load_demo_data", verbosity=0)
+    twente = Region.objects.get(slug="twente")
+    assert twente.municipalities.count() == 14
+    assert set(twente.municipalities.values_list("name", flat=True)) >= {"Enschede", "Hengelo", "Almelo"}
+    assert twente.samenwerkingsverbanden.exists()
+    reviewer = User.objects.get(username="beoordelaar-vng")
+    assert set(access.regions_for(reviewer).values_list("slug", flat=True)) == {"twente", "utrecht"}
