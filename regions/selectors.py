@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from axes.models import AccessFailureLog
+from wagtail.models import ModelLogEntry
+
 from regions import access
 from regions.models import Organisation, Region, RegionMembership, User
 from regions.roles import GROUP_ROLES
@@ -112,3 +115,13 @@ def coalition_members_with_counts() -> QuerySet[Organisation]:
 
 def region_documents(region: Region) -> list:
     return list(region.documents.select_related("uploaded_by"))
+
+
+def audit_entries():
+    """Every logged action on non-page objects, newest first, with who did it (one query per page)."""
+    return ModelLogEntry.objects.select_related("user", "content_type").order_by("-timestamp", "-pk")
+
+
+def failed_sign_ins(limit: int = 50):
+    """Recent failed sign-ins, including usernames that do not exist (recorded by django-axes)."""
+    return AccessFailureLog.objects.order_by("-attempt_time")[:limit]

@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
 from regions import access, selectors, services
-from regions.filters import RegionFilterSet
+from regions.filters import AuditLogFilterSet, RegionFilterSet
 from regions.forms import ConnectorForm, DocumentUploadForm, PairOrganisationForm, RegionStatusForm
 from regions.mixins import ActionRequiredMixin
 from regions.models import Organisation, User
@@ -233,3 +233,21 @@ def document_download(request, pk):
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+class AuditLogView(ActionRequiredMixin, FilterView):
+    """The audit log for the programme office: append-only, filterable, paginated."""
+
+    template_name = "regions/audit_log.html"
+    required_action = access.AUDIT_VIEW
+    filterset_class = AuditLogFilterSet
+    paginate_by = 50
+    context_object_name = "entries"
+
+    def get_queryset(self):
+        return selectors.audit_entries()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["failed_sign_ins"] = selectors.failed_sign_ins()
+        return context

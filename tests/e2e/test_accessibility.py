@@ -48,9 +48,12 @@ def test_statements_are_reachable_from_the_footer(page, world):
                 "/portal/regions/regio-a/manage/",
                 "/portal/organisations/lid-a/",
                 "/accounts/password_change/",
+                "/portal/audit/",
+                "/accounts/2fa/",
+                "/accounts/2fa/setup/",
             ],
         ),
-        ("team_a", ["/portal/", "/portal/regions/regio-a/"]),
+        ("team_a", ["/portal/", "/portal/regions/regio-a/", "/accounts/2fa/setup/"]),
         ("reviewer_a", ["/portal/", "/portal/regions/", "/portal/regions/regio-b/"]),
     ],
 )
