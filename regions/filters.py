@@ -2,7 +2,6 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-
 from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import ModelLogEntry
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet
-
 from axes.models import AccessFailureLog
+from django.db.models import Count, Prefetch, Q, QuerySet
 from wagtail.models import ModelLogEntry
 
 from regions import access
