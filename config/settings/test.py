@@ -1,5 +1,7 @@
 """Test settings: fast password hashing, in-memory e-mail, no throttling surprises between tests."""
 
+import os
+
 from config.settings.base import *  # noqa: F403
 
 DEBUG = False
@@ -13,4 +15,5 @@ PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"  # noqa: F405
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory: the browser tests' live server and Playwright's greenlets may open their
     # own connections, which must see the same database (pytest-xdist adds a suffix per worker).
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}  # noqa: F405
+    # The process id keeps test runs started side by side from sharing a file.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / f"test-db-{os.getpid()}.sqlite3")}  # noqa: F405
