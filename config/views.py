@@ -1,7 +1,10 @@
 """Error pages rendered from the project's own templates, and a health check for load balancers."""
 
-from django.db import connection
-from django.http import JsonResponse
+import sys
+
+from django.db import InterfaceError, OperationalError, connection
+from django.http import HttpResponse, JsonResponse
+from django.template import loader
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 
@@ -19,6 +22,13 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
+    """500, or a friendly 503 when the database is unreachable (it recovers by itself: Django opens
+    a fresh connection for the next request)."""
+    error = sys.exc_info()[1]
+    if isinstance(error, (OperationalError, InterfaceError)):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = "30"
+        return response
     return defaults.server_error(request, template_name="500.html")
 
 

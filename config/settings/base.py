@@ -96,7 +96,9 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------------
 # PostgreSQL in production and CI (DATABASE_URL); SQLite is the embedded default for the demo.
 DATABASE_URL = env_str("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))}
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0), conn_health_checks=True)
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE makes every transaction take the write lock at its start, so viewflow's
     # select_for_update lock also excludes concurrent writers on SQLite.
