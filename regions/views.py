@@ -3,13 +3,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
+from wagtail.log_actions import log
 
-from regions import access, selectors, services
+from regions import access, privacy, selectors, services
+from regions.audit import real_user
 from regions.filters import AuditLogFilterSet, RegionFilterSet
 from regions.forms import ConnectorForm, DocumentUploadForm, PairOrganisationForm, RegionStatusForm
 from regions.mixins import ActionRequiredMixin
@@ -251,3 +253,19 @@ class AuditLogView(ActionRequiredMixin, FilterView):
         context = super().get_context_data(**kwargs)
         context["failed_sign_ins"] = selectors.failed_sign_ins()
         return context
+
+
+class MyDataView(ActionRequiredMixin, TemplateView):
+    """Everyone may see, and download as JSON, what the platform holds about them (AVG)."""
+
+    template_name = "regions/my_data.html"
+    required_action = access.PORTAL_USE
+
+    def get(self, request, *args, **kwargs):
+        data = privacy.person_export(request.user)
+        if request.GET.get("format") == "json":
+            response = JsonResponse(data, json_dumps_params={"indent": 2, "ensure_ascii": False})
+            response["Content-Disposition"] = f'attachment; filename="mijn-gegevens-{request.user.pk}.json"'
+            log(real_user(request.user), "regions.person_export", user=request.user)
+            return response
+        return self.render_to_response(self.get_context_data(data=data, retention_days=privacy.RETENTION_DAYS))

@@ -23,6 +23,8 @@ def register_region_log_actions(actions):
     actions.register_action("regions.role_revoke", _("Revoke role"), _("Role revoked"))
     actions.register_action("regions.document_add", _("Upload document"), _("Document uploaded"))
     actions.register_action("regions.login", _("Sign in"), _("Signed in"))
+    actions.register_action("regions.person_export", _("Export personal data"), _("Personal data exported"))
+    actions.register_action("regions.person_erase", _("Erase personal data"), _("Personal data erased"))
     actions.register_action("regions.logout", _("Sign out"), _("Signed out"))
     actions.register_action("regions.login_failed", _("Failed sign-in"), _("Sign-in failed"))
     actions.register_action("regions.2fa_enable", _("Enable two-step verification"), _("Two-step verification enabled"))

@@ -37,6 +37,27 @@ def django_db_setup(django_db_setup):
             type(connections[alias])._test_serialized_contents = contents
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test has flushed the database, put back what the migrations made.
+
+    Django only restores it at the start of the next serialized-rollback test; ordinary tests that
+    a worker runs afterwards would otherwise find no home page, groups or permissions.
+    """
+    yield
+    marker = item.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    from django.db import connections
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        for connection in connections.all():
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents:
+                connection.creation.deserialize_db_from_string(contents)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _load_urlconf():
     # viewflow's node URLs can only be reversed once the root URLconf is loaded.

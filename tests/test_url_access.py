@@ -146,6 +146,7 @@ URL_RULES: dict[str, Rule] = {
     "portal:region_manage": Rule(region_page(access.REGION_MANAGE), region_slug, ("a", "b")),
     "portal:region_document_upload": Rule(region_upload_get, region_slug, ("a", "b")),
     "portal:audit_log": Rule(global_page(access.AUDIT_VIEW)),
+    "portal:my_data": Rule(portal_page),
     "portal:document_download": Rule(
         document_download, lambda world, side: {"pk": world.documents[side].pk}, ("a", "b")
     ),

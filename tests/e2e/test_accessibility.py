@@ -53,7 +53,7 @@ def test_statements_are_reachable_from_the_footer(page, world):
                 "/accounts/2fa/setup/",
             ],
         ),
-        ("team_a", ["/portal/", "/portal/regions/regio-a/", "/accounts/2fa/setup/"]),
+        ("team_a", ["/portal/", "/portal/regions/regio-a/", "/accounts/2fa/setup/", "/portal/my-data/"]),
         ("reviewer_a", ["/portal/", "/portal/regions/", "/portal/regions/regio-b/"]),
     ],
 )
