@@ -36,7 +36,16 @@ class PrivateStorage(FileSystemStorage):
     """Local storage outside the public media folder; it has no URL on purpose."""
 
     def __init__(self):
-        super().__init__(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+        super().__init__(base_url=None)
+
+    # Read the setting on every use, so that a changed PRIVATE_MEDIA_ROOT (tests, restore) applies.
+    @property
+    def base_location(self):
+        return settings.PRIVATE_MEDIA_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
 
     def url(self, name):
         raise ValueError("Private files have no public URL; use the download view.")

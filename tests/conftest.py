@@ -46,8 +46,8 @@ def pytest_runtest_teardown(item, nextitem):
     """
     yield
     marker = item.get_closest_marker("django_db")
-    if marker is None or not marker.kwargs.get("transaction"):
-        return
+    if nextitem is None or marker is None or not marker.kwargs.get("transaction"):
+        return  # (after the last test the test database is already gone)
     from django.db import connections
     from pytest_django.plugin import blocking_manager_key
 
