@@ -236,4 +236,6 @@ def test_dashboard_query_count_is_bounded(client, world, login, django_assert_ma
         services.region_pair_organisation(region=region, organisation=world.org_a)
     with django_assert_max_num_queries(12):
         response = client.get(reverse("portal:dashboard"))
-    assert len(response.context["review_regions"]) == 16
+    assert len(response.context["review_regions"]) == 12
+    assert response.context["review_region_count"] == 16
+    assert "Alle 16 regio's bekijken" in response.content.decode()
