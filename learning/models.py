@@ -1,7 +1,11 @@
 """The coalition's advices (Mét andere ogen, 2018) and, later, what regions do with them."""
 
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import RevisionMixin
 from wagtail.search import index
 
 
@@ -26,3 +30,106 @@ class Advice(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.short_title}"
+
+
+class ChecklistItem(RevisionMixin, models.Model):
+    """A concrete implementation step for one advice. Content: the programme office edits it as a
+    snippet (Wagtail keeps every revision); each change a region records keeps the item's text as it
+    was, so history and reports still show what they were made against."""
+
+    advice = models.ForeignKey(
+        Advice, verbose_name=_("advice"), on_delete=models.PROTECT, related_name="checklist_items"
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    title = models.CharField(_("title"), max_length=200)
+    guidance = models.TextField(_("guidance"), blank=True)
+    is_active = models.BooleanField(_("in use"), default=True)
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="checklist_item")
+
+    class Meta:
+        ordering = ["advice__number", "position"]
+        verbose_name = _("checklist item")
+        verbose_name_plural = _("checklist items")
+        constraints = [models.UniqueConstraint(fields=["advice", "position"], name="unique_checklist_position")]
+
+    def __str__(self):
+        return f"{self.advice.number}.{self.position} {self.title}"
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+
+class ChecklistStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("not started")
+    STARTED = "started", _("started")
+    IN_PLACE = "in_place", _("in place")
+    EMBEDDED = "embedded", _("embedded")
+
+
+class RegionAdvice(models.Model):
+    """An advice a region works on (chosen in its application; the office can change it)."""
+
+    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="region_advices")
+    advice = models.ForeignKey(Advice, on_delete=models.PROTECT, related_name="region_advices")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("advice of a region")
+        verbose_name_plural = _("advices of regions")
+        constraints = [models.UniqueConstraint(fields=["region", "advice"], name="unique_region_advice")]
+
+    def __str__(self):
+        return f"{self.region_id}: {self.advice_id}"
+
+
+class RegionChecklistItem(models.Model):
+    """Where a region stands on one checklist item now; every change is kept in ChecklistChange."""
+
+    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="checklist_items")
+    item = models.ForeignKey(ChecklistItem, on_delete=models.PROTECT, related_name="region_states")
+    status = models.CharField(
+        _("status"), max_length=12, choices=ChecklistStatus.choices, default=ChecklistStatus.NOT_STARTED
+    )
+    explanation = models.TextField(_("explanation"), blank=True, max_length=2000)
+    evidence_url = models.URLField(_("evidence (link)"), blank=True, max_length=500)
+    evidence_document = models.ForeignKey(
+        "regions.RegionDocument",
+        verbose_name=_("evidence (document)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("checklist state of a region")
+        verbose_name_plural = _("checklist states of regions")
+        constraints = [models.UniqueConstraint(fields=["region", "item"], name="unique_region_checklist_item")]
+
+    def __str__(self):
+        return f"{self.item_id}: {self.status}"
+
+
+class ChecklistChange(models.Model):
+    """One recorded change of a region's checklist item (append-only history)."""
+
+    state = models.ForeignKey(RegionChecklistItem, on_delete=models.CASCADE, related_name="changes")
+    item_title = models.CharField(_("item as it read then"), max_length=200)
+    status = models.CharField(_("status"), max_length=12, choices=ChecklistStatus.choices)
+    explanation = models.TextField(_("explanation"), blank=True)
+    evidence_url = models.URLField(_("evidence (link)"), blank=True, max_length=500)
+    evidence_document = models.ForeignKey(
+        "regions.RegionDocument", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    changed_at = models.DateTimeField(_("changed"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = _("checklist change")
+        verbose_name_plural = _("checklist changes")
+
+    def __str__(self):
+        return f"{self.item_title}: {self.status}"

@@ -25,6 +25,7 @@ REFERENCE_DATA_MODELS = (
     ("regions", "municipality"),
     ("regions", "samenwerkingsverband"),
     ("learning", "advice"),
+    ("learning", "checklistitem"),
 )
 
 

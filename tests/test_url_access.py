@@ -147,6 +147,12 @@ URL_RULES: dict[str, Rule] = {
     "portal:region_document_upload": Rule(region_upload_get, region_slug, ("a", "b")),
     "portal:audit_log": Rule(global_page(access.AUDIT_VIEW)),
     "portal:my_data": Rule(portal_page),
+    "learning:checklist": Rule(region_page(access.REGION_VIEW), region_slug, ("a", "b")),
+    "learning:checklist_item": Rule(
+        region_page(access.REGION_VIEW),
+        lambda world, side: {**region_slug(world, side), "item_id": world.checklist_item.pk},
+        ("a", "b"),
+    ),
     "portal:document_download": Rule(
         document_download, lambda world, side: {"pk": world.documents[side].pk}, ("a", "b")
     ),
@@ -176,6 +182,12 @@ def walk_world(world):
         )
         for side in ("a", "b")
     }
+    from learning.models import Advice, ChecklistItem
+    from learning.services import region_advices_set
+
+    for region in (world.region_a, world.region_b):
+        region_advices_set(region=region, advices=Advice.objects.filter(is_core=True))
+    world.checklist_item = ChecklistItem.objects.filter(advice__number=1).first()
     document = Document(title="Werkblad")
     document.file.save("werkblad.pdf", upload("werkblad.pdf", pdf_bytes()), save=False)
     document.save()

@@ -54,10 +54,15 @@ def test_statements_are_reachable_from_the_footer(page, world):
             ],
         ),
         ("team_a", ["/portal/", "/portal/regions/regio-a/", "/accounts/2fa/setup/", "/portal/my-data/"]),
+        ("team_a", ["/portal/regions/regio-a/checklist/", "/portal/regions/regio-a/checklist/1/"]),
         ("reviewer_a", ["/portal/", "/portal/regions/", "/portal/regions/regio-b/"]),
     ],
 )
 def test_portal_pages_are_accessible(page, sign_in, world, username, paths):
+    from learning.models import Advice
+    from learning.services import region_advices_set
+
+    region_advices_set(region=world.region_a, advices=Advice.objects.filter(is_core=True))
     sign_in(world[username])
     for path in paths:
         page.goto(path)

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from cms import demo as cms_demo
+from learning import demo as learning_demo
 from regions import demo as regions_demo
 
 
@@ -8,7 +9,11 @@ class Command(BaseCommand):
     help = "Build the demo: organisations, regions, one account per role and the public site. Idempotent."
 
     def handle(self, *args, **options):
-        for name, builder in (("regions", regions_demo.build), ("cms", cms_demo.build)):
+        for name, builder in (
+            ("regions", regions_demo.build),
+            ("cms", cms_demo.build),
+            ("learning", learning_demo.build),
+        ):
             result = builder()
             self.stdout.write(f"{name}: " + ", ".join(f"{k}={v}" for k, v in result.items()))
         self.stdout.write(
