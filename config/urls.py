@@ -21,6 +21,7 @@ urlpatterns = [
     path("accounts/2fa/setup/", account_views.TwoFactorSetupView.as_view(), name="two_factor_setup"),
     path("accounts/2fa/verify/", account_views.TwoFactorVerifyView.as_view(), name="two_factor_verify"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("portal/enrolment/", include("workflows.urls")),
     path("portal/", include("learning.urls")),
     path("portal/", include("regions.urls")),
     path("healthz/", config_views.healthz, name="healthz"),

@@ -76,31 +76,33 @@ def _is_staff_role(roles) -> bool:
     return bool(roles & {Role.PROGRAMME_OFFICE, Role.ADMINISTRATOR})
 
 
-def _paired_with_users_organisation(user):
-    """Subquery condition: the region is paired (guardian group grant) with the user's organisation."""
-    return Exists(
-        RegionGroupObjectPermission.objects.filter(
-            content_object=OuterRef("pk"),
-            group__organisation__id=user.organisation_id,
-            permission__codename=PAIR_CODENAME,
+def _paired_with_users_organisation(user) -> Q:
+    """The region is paired (guardian group grant) with the user's organisation.
+
+    An uncorrelated ``pk IN (...)`` subquery: the database evaluates it once, using guardian's
+    unique (group, permission, object) index, instead of once per region row.
+    """
+    return Q(
+        pk__in=RegionGroupObjectPermission.objects.filter(
+            group__organisation__id=user.organisation_id, permission__codename=PAIR_CODENAME
+        ).values("content_object_id")
+    )
+
+
+def _connected_to_user(user) -> Q:
+    """The user is the region's named coalition connector (guardian user grant)."""
+    return Q(
+        pk__in=RegionUserObjectPermission.objects.filter(user=user, permission__codename=CONNECT_CODENAME).values(
+            "content_object_id"
         )
     )
 
 
-def _connected_to_user(user):
-    """Subquery condition: the user is the region's named coalition connector (guardian user grant)."""
-    return Exists(
-        RegionUserObjectPermission.objects.filter(
-            content_object=OuterRef("pk"), user=user, permission__codename=CONNECT_CODENAME
-        )
-    )
+def _team_member(user) -> Q:
+    return Q(pk__in=RegionMembership.objects.filter(user=user).values("region_id"))
 
 
-def _team_member(user):
-    return Exists(RegionMembership.objects.filter(region=OuterRef("pk"), user=user))
-
-
-def _region_condition(user, action) -> Q | Exists | None:
+def _region_condition(user, action) -> Q | None:
     """The filter that scopes regions for ``action``; None means every region, False-y Q() none."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Q(pk__in=[])
@@ -153,13 +155,17 @@ def organisations_for(user, action: str = ORGANISATION_VIEW) -> QuerySet[Organis
 
 
 def documents_for(user) -> QuerySet[RegionDocument]:
-    """Private region documents ``user`` may download: those of regions the user may see."""
-    return RegionDocument.objects.filter(region__in=regions_for(user, REGION_VIEW).values("pk"))
+    """Private region documents ``user`` may download: those of regions the user may see, and those
+    of enrolment applications the user may see (applicant, reviewers of assigned organisations)."""
+    return RegionDocument.objects.filter(
+        Q(region__in=regions_for(user, REGION_VIEW).values("pk"))
+        | Q(region__in=applications_for(user, APPLICATION_VIEW).values("region_id"))
+    )
 
 
 def _can_global(user, action, roles) -> bool:
     if action == PORTAL_USE:
-        return bool(roles) or user.organisation_id is not None
+        return bool(roles) or user.organisation_id is not None or _has_application(user)
     if action == CMS_EDIT:
         return bool(roles & {Role.CONTENT_EDITOR, Role.PROGRAMME_OFFICE, Role.ADMINISTRATOR})
     if action == AUDIT_VIEW:
@@ -202,3 +208,130 @@ def can(user, action: str, obj=None) -> bool:
 def region_permissions(user, region) -> dict[str, bool]:
     """Every region action for one region, for templates ("what may I do here?")."""
     return {action.split(".")[1]: can(user, action, region) for action in REGION_ACTIONS}
+
+
+# --- Enrolment applications ---------------------------------------------------------------------
+# Rules for enrolment applications (workflows.models) and their viewflow tasks. Views, selectors,
+# filter choices and the flow's node permissions (workflows.nodes.PortalTask) all ask these.
+APPLICATION_START = "application.start"  # start a new application (self-registered or invited)
+APPLICATION_VIEW = "application.view"  # see an application: data, documents, timeline, comments
+APPLICATION_EDIT = "application.edit"  # edit a draft or an application returned to the region
+APPLICATION_COMMENT = "application.comment"  # post in the comment thread (region, reviewers, office)
+APPLICATION_INTERNAL = "application.internal"  # read and write internal notes (coalition + office)
+APPLICATION_MANAGE = "application.manage"  # programme office: intake, decision, invitations
+APPLICATION_ACTIONS = (APPLICATION_VIEW, APPLICATION_EDIT, APPLICATION_COMMENT, APPLICATION_INTERNAL)
+
+_COALITION_ROLES = frozenset({Role.COALITION_REVIEWER, Role.COALITION_CONNECTOR})
+
+
+def _has_application(user) -> bool:
+    """Someone who applied (or was invited to apply) may use the portal for that application."""
+    from workflows.models import EnrolmentApplication
+
+    cache = user.__dict__.setdefault("_access_cache", {})
+    if "has_application" not in cache:
+        cache["has_application"] = EnrolmentApplication.objects.filter(applicant=user).exists()
+    return cache["has_application"]
+
+
+def _application_condition(user, action):
+    """The filter on EnrolmentApplication for ``action``; None means every application."""
+    from workflows.models import EnrolmentApplication, Review
+
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Q(pk__in=[])
+    roles = roles_of(user)
+    own = Q(applicant=user)
+    submitted = ~Q(status=EnrolmentApplication.Status.DRAFT)
+    assigned = (
+        Exists(Review.objects.filter(application=OuterRef("pk"), organisation_id=user.organisation_id))
+        if roles & _COALITION_ROLES and user.organisation_id
+        else None
+    )
+    if action == APPLICATION_EDIT:
+        return own & Q(status__in=EnrolmentApplication.EDITABLE)
+    if action == APPLICATION_MANAGE:
+        return submitted if _is_staff_role(roles) else Q(pk__in=[])
+    if action == APPLICATION_INTERNAL:
+        if _is_staff_role(roles):
+            return submitted
+        return (assigned & submitted) if assigned is not None else Q(pk__in=[])
+    if action in (APPLICATION_VIEW, APPLICATION_COMMENT):
+        condition = own | Exists(RegionMembership.objects.filter(region=OuterRef("region_id"), user=user))
+        if _is_staff_role(roles):
+            return condition | submitted
+        if assigned is not None:
+            condition = condition | (assigned & submitted)
+        return condition
+    raise ValueError(f"Unknown application action: {action}")
+
+
+def applications_for(user, action: str = APPLICATION_VIEW):
+    """Enrolment applications on which ``user`` may perform ``action`` (one query, no duplicates)."""
+    from workflows.models import EnrolmentApplication
+
+    return EnrolmentApplication.objects.filter(_application_condition(user, action))
+
+
+def can_application(user, action: str, application=None) -> bool:
+    """May ``user`` perform ``action`` on ``application`` (or at all, for start and manage)?"""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    roles = roles_of(user)
+    if application is None:
+        if action == APPLICATION_START:
+            # Applicants act for a region, not for the coalition or the programme office.
+            return not (roles & (_COALITION_ROLES | {Role.PROGRAMME_OFFICE, Role.CONTENT_EDITOR}))
+        if action == APPLICATION_MANAGE:
+            return _is_staff_role(roles)
+        if action == APPLICATION_VIEW:
+            return _is_staff_role(roles) or bool(roles & _COALITION_ROLES) or _has_application(user)
+        raise ValueError(f"{action} needs an application")
+    cache = user.__dict__.setdefault("_access_cache", {})
+    key = (action, "EnrolmentApplication", application.pk)
+    if key not in cache:
+        cache[key] = applications_for(user, action).filter(pk=application.pk).exists()
+    return cache[key]
+
+
+def _task_condition(user):
+    """The filter on viewflow tasks of the enrolment flow that ``user`` may claim and carry out."""
+    from workflows.flows import EnrolmentFlow
+
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    roles = roles_of(user)
+    conditions = [Q(flow_task=EnrolmentFlow.revise, process__enrolment_application__applicant=user)]
+    if _is_staff_role(roles):
+        conditions.append(Q(flow_task__in=[EnrolmentFlow.intake, EnrolmentFlow.decide]))
+    if roles & _COALITION_ROLES and user.organisation_id:
+        conditions.append(Q(flow_task=EnrolmentFlow.review, enrolment_review__organisation_id=user.organisation_id))
+    combined = conditions[0]
+    for condition in conditions[1:]:
+        combined = combined | condition
+    return combined
+
+
+def tasks_for(user):
+    """Enrolment tasks (any status) that ``user`` may claim and carry out: for the programme office
+    intake and decision, for an assigned organisation's reviewers their organisation's review, for
+    the applicant the revision."""
+    from viewflow.workflow.models import Task
+
+    from workflows.flows import EnrolmentFlow
+
+    condition = _task_condition(user)
+    if condition is None:
+        return Task.objects.none()
+    return Task.objects.filter(condition, process__flow_class=EnrolmentFlow)
+
+
+def can_act_on_task(user, task) -> bool:
+    """May ``user`` claim and carry out this enrolment task (whatever its status)?"""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    cache = user.__dict__.setdefault("_access_cache", {})
+    key = ("task", task.pk)
+    if key not in cache:
+        cache[key] = tasks_for(user).filter(pk=task.pk).exists()
+    return cache[key]

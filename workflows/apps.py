@@ -7,3 +7,7 @@ class WorkflowsConfig(AppConfig):
 
     name = "workflows"
     verbose_name = _("Workflows")
+
+    def ready(self):
+        # Import the flows so viewflow registers their nodes and permissions at start-up.
+        from workflows import flows  # noqa: F401

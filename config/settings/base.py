@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks_db",
     "guardian",
     "axes",
     "django_otp",
@@ -236,7 +237,15 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # editors use the site's own password reset
 
 # --- Background tasks (django-tasks, shipped with Wagtail) ----------------------------------------
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    # Workflow e-mail goes through a database queue, delivered by `manage.py db_worker --backend email`
+    # (workflows/tasks.py; README "Background worker"). EMAIL_TASK_BACKEND may name another backend.
+    "email": {
+        "BACKEND": env_str("EMAIL_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    },
+}
 
 # --- Logging -----------------------------------------------------------------------------------
 LOGGING = {

@@ -1,0 +1,457 @@
+"""Portal pages of the enrolment process. Views validate input, call one service or selector and
+render; who may do what comes from regions.access."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, TemplateView
+from django_filters.views import FilterView
+from viewflow.workflow.status import STATUS
+
+from regions import access
+from regions.models import User
+from workflows import selectors, services
+from workflows.filters import ApplicationFilterSet
+from workflows.forms import (
+    ApplicationForm,
+    CommentForm,
+    DecisionForm,
+    IntakeForm,
+    InviteForm,
+    RegionNameForm,
+    RegisterForm,
+    ReviewForm,
+)
+from workflows.models import EnrolmentApplication
+
+
+def _error_messages(error: ValidationError) -> list[str]:
+    if hasattr(error, "message_dict"):
+        return [m for messages_ in error.message_dict.values() for m in messages_]
+    return error.messages
+
+
+class PortalMixin(LoginRequiredMixin):
+    """Anonymous visitors go to the login page; users without the right get 403; objects outside
+    the user's scope answer 404 (they are loaded from access-scoped querysets)."""
+
+    def allowed(self, user) -> bool:
+        return access.can_application(user, access.APPLICATION_VIEW)
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not self.allowed(request.user):
+            raise PermissionDenied
+        self.load_objects(**kwargs)
+        return super().dispatch(request, *args, **kwargs)
+
+    def load_objects(self, **kwargs):
+        """Fetch the view's objects from access-scoped querysets."""
+
+
+class InboxView(PortalMixin, TemplateView):
+    template_name = "workflows/inbox.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        context = super().get_context_data(**kwargs)
+        context.update(
+            tasks=selectors.inbox_tasks(user=user),
+            can_start=access.can_application(user, access.APPLICATION_START),
+            can_manage=access.can_application(user, access.APPLICATION_MANAGE),
+            own_applications=list(
+                EnrolmentApplication.objects.filter(applicant=user).select_related("region").order_by("-pk")
+            ),
+        )
+        return context
+
+
+class ApplicationListView(PortalMixin, FilterView):
+    template_name = "workflows/application_list.html"
+    filterset_class = ApplicationFilterSet
+    paginate_by = 25
+    context_object_name = "applications"
+
+    def get_queryset(self):
+        return selectors.application_list(user=self.request.user)
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["user"] = self.request.user
+        return kwargs
+
+
+class ApplicationStartView(PortalMixin, FormView):
+    template_name = "workflows/application_start.html"
+    form_class = RegionNameForm
+
+    def allowed(self, user):
+        return access.can_application(user, access.APPLICATION_START)
+
+    def form_valid(self, form):
+        try:
+            application = services.application_create(
+                applicant=self.request.user, region_name=form.cleaned_data["region_name"]
+            )
+        except ValidationError as error:
+            form.add_error("region_name", _error_messages(error))
+            return self.form_invalid(form)
+        messages.success(self.request, _("Your draft application was created. Fill it in and save as you go."))
+        return redirect("enrolment:application_edit", pk=application.pk)
+
+
+class ApplicationFormMixin:
+    """The application form: save a draft, remove a document, or submit."""
+
+    template_name = "workflows/application_form.html"
+
+    def render_form(self, form, status=200, **extra):
+        context = {
+            "application": self.application,
+            "form": form,
+            "documents": selectors.application_documents(self.application),
+            "missing": services.application_missing(self.application),
+            **extra,
+        }
+        return self.render_to_response(self.get_context_data(**context), status=status)
+
+    def get(self, request, *args, **kwargs):
+        return self.render_form(ApplicationForm(initial=ApplicationForm.initial_for(self.application)))
+
+    def post(self, request, *args, **kwargs):
+        form = ApplicationForm(request.POST, request.FILES)
+        valid = form.is_valid()
+        data = form.cleaned_data if valid else {}
+        stored = []
+        try:
+            # Valid files are kept even when other fields have errors, and the page says so.
+            services.application_save(
+                application=self.application, user=request.user, data=data, files=form.valid_files
+            )
+            stored = [f.name for f in form.valid_files]
+        except ValidationError as error:
+            for message in _error_messages(error):
+                form.add_error("region_name" if valid else None, message)
+            valid = False
+        if not valid:
+            lost = [f.name for f in form.valid_files if f.name not in stored]
+            return self.render_form(form, status=400, kept_files=stored, lost_files=lost)
+        if request.POST.get("remove_document"):
+            try:
+                document_id = int(request.POST["remove_document"])
+            except ValueError:
+                raise Http404 from None
+            services.application_document_remove(
+                application=self.application, user=request.user, document_id=document_id
+            )
+            messages.success(request, _("The document was removed."))
+            return redirect(request.path)
+        if request.POST.get("action") == "submit":
+            self.application.refresh_from_db()
+            try:
+                services.application_submit(application=self.application, user=request.user)
+            except ValidationError as error:
+                return self.render_form(form, status=400, submit_errors=_error_messages(error))
+            except services.TaskNotAvailable:
+                messages.info(request, _("This application was already submitted."))
+                return redirect(self.application.get_absolute_url())
+            messages.success(request, _("Your application was submitted. The programme office will do the intake."))
+            return redirect(self.application.get_absolute_url())
+        messages.success(request, _("Your draft was saved."))
+        return redirect(request.path)
+
+
+class ApplicationEditView(PortalMixin, ApplicationFormMixin, TemplateView):
+    def load_objects(self, **kwargs):
+        self.application = get_object_or_404(
+            access.applications_for(self.request.user, access.APPLICATION_EDIT).select_related("region"),
+            pk=kwargs["pk"],
+        )
+
+    def get(self, request, *args, **kwargs):
+        revise = [t for t in selectors.application_tasks(self.application, user=request.user)]
+        if self.application.status == EnrolmentApplication.Status.CHANGES_REQUESTED and revise:
+            from workflows.nodes import task_url
+
+            return redirect(task_url(revise[0]))
+        return super().get(request, *args, **kwargs)
+
+
+class ApplicationDetailView(PortalMixin, TemplateView):
+    template_name = "workflows/application_detail.html"
+
+    def load_objects(self, **kwargs):
+        self.application = selectors.application_detail(user=self.request.user, pk=kwargs["pk"])
+        if self.application is None:
+            raise Http404
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        application = self.application
+        internal = access.can_application(user, access.APPLICATION_INTERNAL, application)
+        context = super().get_context_data(**kwargs)
+        context.update(
+            application=application,
+            internal=internal,
+            can_edit=access.can_application(user, access.APPLICATION_EDIT, application),
+            can_comment=access.can_application(user, access.APPLICATION_COMMENT, application),
+            documents=selectors.application_documents(application),
+            versions=list(application.versions.all()),
+            timeline=selectors.application_timeline(application, internal=internal),
+            reviews=selectors.application_reviews(application) if internal else [],
+            comments=selectors.application_comments(application, internal=internal),
+            my_tasks=selectors.application_tasks(application, user=user),
+            open_steps=selectors.application_open_steps(application),
+            comment_form=kwargs.get("comment_form") or CommentForm(),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if not access.can_application(request.user, access.APPLICATION_COMMENT, self.application):
+            raise PermissionDenied
+        form = CommentForm(request.POST)
+        if form.is_valid():
+            internal = form.cleaned_data["internal"]
+            if internal and not access.can_application(request.user, access.APPLICATION_INTERNAL, self.application):
+                raise PermissionDenied
+            services.comment_add(
+                application=self.application, user=request.user, body=form.cleaned_data["body"], internal=internal
+            )
+            messages.success(request, _("Your note was added.") if internal else _("Your message was posted."))
+            return redirect(self.application.get_absolute_url() + "#comments-title")
+        return self.render_to_response(self.get_context_data(comment_form=form), status=400)
+
+
+class VersionDetailView(PortalMixin, TemplateView):
+    template_name = "workflows/version_detail.html"
+
+    def load_objects(self, **kwargs):
+        self.application = selectors.application_detail(user=self.request.user, pk=kwargs["pk"])
+        if self.application is None:
+            raise Http404
+        self.version = get_object_or_404(self.application.versions, number=kwargs["number"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(application=self.application, version=self.version, **kwargs)
+
+
+class InviteView(PortalMixin, FormView):
+    template_name = "workflows/invite.html"
+    form_class = InviteForm
+
+    def allowed(self, user):
+        return access.can_application(user, access.APPLICATION_MANAGE)
+
+    def form_valid(self, form):
+        try:
+            services.applicant_invite(**form.cleaned_data, by=self.request.user)
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(email)s was invited to apply for %(region)s.")
+            % {"email": form.cleaned_data["email"], "region": form.cleaned_data["region_name"]},
+        )
+        return redirect("enrolment:inbox")
+
+
+class RegisterView(FormView):
+    """Self-registration for a region coordinator; the account stays inactive until the e-mail is confirmed."""
+
+    template_name = "workflows/register.html"
+    form_class = RegisterForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return redirect("enrolment:application_start")
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            services.applicant_register(
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                email=data["email"],
+                password=data["password1"],
+                region_name=data["region_name"],
+            )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            return self.form_invalid(form)
+        return redirect("enrolment:register_done")
+
+
+class RegisterDoneView(TemplateView):
+    template_name = "workflows/register_done.html"
+
+
+class RegisterConfirmView(TemplateView):
+    template_name = "workflows/register_confirm.html"
+
+    def get(self, request, uidb64, token, *args, **kwargs):
+        try:
+            user = User.objects.get(pk=int(force_str(urlsafe_base64_decode(uidb64))))
+        except (TypeError, ValueError, OverflowError, User.DoesNotExist):
+            user = None
+        application = None
+        if user is not None:
+            try:
+                application = services.applicant_confirm(
+                    user=user, token=token, region_name=request.GET.get("regio", "")[:100] or str(user)
+                )
+            except ValidationError:
+                application = None
+        if application is None:
+            return self.render_to_response({"invalid": True}, status=400)
+        messages.success(request, _("Your e-mail address is confirmed. Sign in to fill in your application."))
+        return redirect(reverse("login") + "?next=" + application.get_absolute_url())
+
+
+# --- Task pages (the flow's node views; see workflows.nodes.portal_task_view) --------------------------
+class TaskView(TemplateView):
+    """One task page: claim it, give it back, or complete it with the node's form."""
+
+    form_class = None
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.task = request.task
+        self.application = EnrolmentApplication.objects.select_related("region", "applicant").get(
+            process_id=self.task.process_id
+        )
+
+    @property
+    def is_owner(self):
+        return self.task.owner_id == self.request.user.pk and self.task.status == STATUS.ASSIGNED
+
+    def get_form(self, data=None):
+        return self.form_class(data) if self.form_class else None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            task=self.task,
+            application=self.application,
+            is_owner=self.is_owner,
+            can_claim=self.task.status == STATUS.NEW,
+            done=self.task.status not in (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED),
+            documents=selectors.application_documents(self.application),
+        )
+        if self.is_owner and "form" not in context:
+            context["form"] = self.get_form()
+        return context
+
+    def post(self, request, *args, **kwargs):
+        action = request.POST.get("action")
+        try:
+            if action == "claim":
+                services.task_claim(task=self.task, user=request.user)
+                messages.success(request, _("You took this task. Others in your organisation no longer see it."))
+                return redirect(request.path)
+            if action == "release":
+                services.task_release(task=self.task, user=request.user)
+                messages.success(request, _("You gave the task back."))
+                return redirect("enrolment:inbox")
+            if not self.is_owner:
+                raise services.TaskNotAvailable
+            form = self.get_form(request.POST)
+            if not form.is_valid():
+                return self.render_to_response(self.get_context_data(form=form), status=400)
+            try:
+                self.complete(form)
+            except ValidationError as error:
+                for message in _error_messages(error):
+                    form.add_error(None, message)
+                return self.render_to_response(self.get_context_data(form=form), status=400)
+        except services.TaskNotAvailable:
+            messages.warning(request, _("This task was already taken or completed by someone else."))
+            return redirect(self.application.get_absolute_url())
+        messages.success(request, self.success_message)
+        return redirect(self.application.get_absolute_url())
+
+
+class IntakeView(TaskView):
+    template_name = "workflows/task_intake.html"
+    form_class = IntakeForm
+    success_message = _("The intake was recorded.")
+
+    def complete(self, form):
+        data = form.cleaned_data
+        if data["outcome"] == "complete":
+            services.intake_complete(
+                task=self.task,
+                user=self.request.user,
+                organisations=list(data["organisations"]),
+                connector=data["connector"],
+                motivation=data["motivation"],
+            )
+        else:
+            services.intake_incomplete(task=self.task, user=self.request.user, motivation=data["motivation"])
+
+
+class ReviewView(TaskView):
+    template_name = "workflows/task_review.html"
+    form_class = ReviewForm
+    success_message = _("Your review was recorded. Thank you.")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["review"] = getattr(self.task, "enrolment_review", None)
+        return context
+
+    def complete(self, form):
+        services.review_submit(task=self.task, user=self.request.user, **form.cleaned_data)
+
+
+class DecisionView(TaskView):
+    template_name = "workflows/task_decide.html"
+    form_class = DecisionForm
+    success_message = _("The decision was recorded and the region was informed.")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["reviews"] = list(
+            self.application.reviews.filter(round=self.application.round).select_related("organisation", "reviewer")
+        )
+        return context
+
+    def complete(self, form):
+        services.decision_make(task=self.task, user=self.request.user, **form.cleaned_data)
+
+
+class ReviseView(ApplicationFormMixin, View):
+    """The region changes its returned application and submits it again (the flow's revise task)."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.task = request.task
+        self.application = EnrolmentApplication.objects.select_related("region").get(process_id=self.task.process_id)
+
+    def get_context_data(self, **kwargs):
+        last = self.application.events.order_by("-created_at", "-pk").first()
+        return {"view": self, "task": self.task, "return_message": last.motivation if last else "", **kwargs}
+
+    def render_to_response(self, context, status=200):
+        from django.template.response import TemplateResponse
+
+        return TemplateResponse(self.request, self.template_name, context, status=status)
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.task.status not in (STATUS.ASSIGNED, STATUS.NEW):
+            messages.info(request, _("This application was already resubmitted."))
+            return redirect(self.application.get_absolute_url())
+        return super().dispatch(request, *args, **kwargs)
