@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from learning.models import Advice, ChecklistChange, ChecklistItem, RegionChecklistItem
-from learning.services import region_advices_set
+from learning.services import indicator_value_save, region_advices_set
 from regions.models import Region, RegionMembership
 
 EXTRA_ADVICES = {
@@ -35,6 +35,38 @@ STORIES = [
         ("embedded", "Opgenomen in het OOGO en de begroting; evaluatie jaarlijks."),
     ],
 ]
+
+
+# Invented demo figures in the range the monitor reports; NOT the real monitor data.
+NATIONAL_DEMO = {"po": 9.5, "sbo": 27.0, "so": 33.0, "vo": 11.0, "svo": 36.0, "pro": 24.0, "mbo": 13.5}
+DEMO_SOURCE = "Demowaarden (geen echte cijfers van de Monitor Aansluiting Onderwijs Jeugdhulp)"
+
+
+def _indicators() -> int:
+    count = 0
+    for year_index, year in enumerate(range(2021, 2025)):
+        for school_type, base in NATIONAL_DEMO.items():
+            indicator_value_save(
+                region=None,
+                school_type=school_type,
+                year=year,
+                value=round(base + 0.3 * year_index, 2),
+                source=DEMO_SOURCE,
+            )
+            count += 1
+    for region in Region.objects.filter(status=Region.Status.ACTIVE):
+        for year_index, year in enumerate(range(2022, 2025)):
+            for school_type, base in NATIONAL_DEMO.items():
+                shift = ((region.pk * 7 + len(school_type)) % 9 - 4) / 2  # stable variation per region
+                indicator_value_save(
+                    region=region,
+                    school_type=school_type,
+                    year=year,
+                    value=round(max(0, base + shift - 0.2 * year_index), 2),
+                    source=DEMO_SOURCE,
+                )
+                count += 1
+    return count
 
 
 @transaction.atomic
@@ -69,4 +101,4 @@ def build() -> dict[str, int]:
                 changes += 1
             state.status, state.explanation = story[-1]
             state.save()
-    return {"checklist_changes": changes}
+    return {"checklist_changes": changes, "indicator_values": _indicators()}

@@ -1,8 +1,9 @@
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from learning.models import ChecklistStatus
+from learning.models import ChecklistStatus, SchoolType
 from regions.uploads import validate_upload
 
 
@@ -33,3 +34,25 @@ class ChecklistItemForm(forms.Form):
         if uploaded:
             validate_upload(uploaded)
         return uploaded
+
+
+class IndicatorValueForm(forms.Form):
+    school_type = forms.ChoiceField(label=_("School type"), choices=SchoolType.choices)
+    year = forms.IntegerField(label=_("Year"), min_value=2015)
+    value = forms.DecimalField(
+        label=_("Youth care use (%)"),
+        min_value=0,
+        max_value=100,
+        max_digits=5,
+        decimal_places=2,
+        help_text=_("Share of pupils of this school type who used youth care in that year, between 0 and 100."),
+    )
+    source = forms.CharField(
+        label=_("Source"), max_length=200, help_text=_("For example: Monitor Aansluiting Onderwijs Jeugdhulp, 2024.")
+    )
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if year > timezone.localdate().year:
+            raise forms.ValidationError(_("The year cannot be in the future."))
+        return year

@@ -133,3 +133,44 @@ class ChecklistChange(models.Model):
 
     def __str__(self):
         return f"{self.item_title}: {self.status}"
+
+
+class SchoolType(models.TextChoices):
+    """School types as the Monitor Aansluiting Onderwijs Jeugdhulp uses them."""
+
+    PO = "po", _("primary education (po)")
+    SBO = "sbo", _("special primary education (sbo)")
+    SO = "so", _("special education (so)")
+    VO = "vo", _("secondary education (vo)")
+    SVO = "svo", _("special secondary education (svo)")
+    PRO = "pro", _("practical education (praktijkonderwijs)")
+    MBO = "mbo", _("vocational education (mbo)")
+
+
+class IndicatorValue(models.Model):
+    """Youth-care use (% of pupils) per school type and year, for a region or (region empty) national."""
+
+    region = models.ForeignKey(
+        "regions.Region", on_delete=models.CASCADE, null=True, blank=True, related_name="indicator_values"
+    )
+    school_type = models.CharField(_("school type"), max_length=4, choices=SchoolType.choices)
+    year = models.PositiveSmallIntegerField(_("year"))
+    value = models.DecimalField(_("youth care use (%)"), max_digits=5, decimal_places=2)
+    source = models.CharField(_("source"), max_length=200)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        ordering = ["school_type", "year"]
+        verbose_name = _("indicator value")
+        verbose_name_plural = _("indicator values")
+        constraints = [
+            models.UniqueConstraint(fields=["region", "school_type", "year"], name="unique_indicator_value"),
+            models.UniqueConstraint(
+                fields=["school_type", "year"], condition=models.Q(region__isnull=True), name="unique_national_value"
+            ),
+            models.CheckConstraint(condition=models.Q(value__gte=0, value__lte=100), name="indicator_percentage"),
+        ]
+
+    def __str__(self):
+        return f"{self.school_type} {self.year}: {self.value}%"

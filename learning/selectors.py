@@ -6,7 +6,15 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
-from learning.models import ChecklistChange, ChecklistItem, ChecklistStatus, RegionAdvice, RegionChecklistItem
+from learning.models import (
+    ChecklistChange,
+    ChecklistItem,
+    ChecklistStatus,
+    IndicatorValue,
+    RegionAdvice,
+    RegionChecklistItem,
+    SchoolType,
+)
 from regions.models import Region
 
 
@@ -66,3 +74,35 @@ def regions_done_counts(regions) -> dict[int, int]:
         .annotate(done=Count("pk", filter=Q(status__in=[ChecklistStatus.IN_PLACE, ChecklistStatus.EMBEDDED])))
     )
     return {row["region_id"]: row["done"] for row in rows}
+
+
+@dataclass
+class IndicatorRow:
+    school_type: str
+    label: str
+    values: dict  # year -> (region value or None, national value or None)
+
+
+def region_indicators(region: Region) -> tuple[list[int], list[IndicatorRow]]:
+    """Years and one row per school type with the region's and the national value (one query)."""
+    values = list(IndicatorValue.objects.filter(Q(region=region) | Q(region__isnull=True)))
+    years = sorted({v.year for v in values if v.region_id == region.pk} or {v.year for v in values})
+    rows = []
+    for school_type, label in SchoolType.choices:
+        cells = {}
+        for year in years:
+            own = next(
+                (
+                    v.value
+                    for v in values
+                    if v.region_id == region.pk and v.school_type == school_type and v.year == year
+                ),
+                None,
+            )
+            national = next(
+                (v.value for v in values if v.region_id is None and v.school_type == school_type and v.year == year),
+                None,
+            )
+            cells[year] = (own, national)
+        rows.append(IndicatorRow(school_type=school_type, label=label, values=cells))
+    return years, rows

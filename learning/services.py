@@ -7,7 +7,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from learning.models import Advice, ChecklistChange, ChecklistItem, RegionAdvice, RegionChecklistItem
+from learning.models import (
+    Advice,
+    ChecklistChange,
+    ChecklistItem,
+    IndicatorValue,
+    RegionAdvice,
+    RegionChecklistItem,
+)
 from regions.models import Region
 from regions.services import region_document_add
 
@@ -64,3 +71,22 @@ def checklist_item_update(
     )
     log(region, "learning.checklist_update", user=user, data={"item": item.pk, "status": status})
     return change
+
+
+@transaction.atomic
+def indicator_value_save(*, region: Region | None, school_type: str, year: int, value, source: str, user=None):
+    """Record (or correct) one indicator value; a region's value for a type and year exists once."""
+    indicator, created = IndicatorValue.objects.update_or_create(
+        region=region,
+        school_type=school_type,
+        year=year,
+        defaults={"value": value, "source": source, "created_by": user},
+    )
+    if region is not None:
+        log(
+            region,
+            "learning.indicator_save",
+            user=user,
+            data={"school_type": school_type, "year": year, "value": str(value), "new": created},
+        )
+    return indicator

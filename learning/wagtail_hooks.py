@@ -38,3 +38,5 @@ register_snippet(AdvicesGroup)
 def register_learning_log_actions(actions):
     actions.register_action("learning.advices_set", _("Set advices"), _("Advices of the region set"))
     actions.register_action("learning.checklist_update", _("Update checklist"), _("Checklist item updated"))
+    actions.register_action("learning.indicator_save", _("Save indicator"), _("Indicator value saved"))
+    actions.register_action("learning.export", _("Export"), _("Data exported"))

@@ -1,0 +1,97 @@
+"""CSV and XLSX exports of checklist states and indicators, scoped to the regions a user may see."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from learning.models import IndicatorValue, RegionChecklistItem
+from regions import access
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe(value):
+    """Spreadsheet programs run cells that start with = + - @ as formulas: neutralise them."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def checklist_rows(user):
+    regions = access.regions_for(user, access.REGION_VIEW).values("pk")
+    states = (
+        RegionChecklistItem.objects.filter(region__in=regions)
+        .select_related("region", "item__advice", "updated_by")
+        .order_by("region__name", "item__advice__number", "item__position")
+    )
+    header = [
+        _("Region"),
+        _("Advice"),
+        _("Step"),
+        _("Status"),
+        _("Explanation"),
+        _("Evidence (link)"),
+        _("Changed"),
+        _("Changed by"),
+    ]
+    rows = (
+        [
+            s.region.name,
+            s.item.advice.number,
+            s.item.title,
+            s.get_status_display(),
+            s.explanation,
+            s.evidence_url,
+            s.updated_at.strftime("%Y-%m-%d %H:%M"),
+            str(s.updated_by or ""),
+        ]
+        for s in states.iterator(chunk_size=2000)
+    )
+    return header, rows
+
+
+def indicator_rows(user):
+    regions = access.regions_for(user, access.REGION_VIEW).values("pk")
+    values = (
+        IndicatorValue.objects.filter(region__in=regions)
+        .select_related("region")
+        .order_by("region__name", "school_type", "year")
+    )
+    national = {(v.school_type, v.year): v.value for v in IndicatorValue.objects.filter(region__isnull=True)}
+    header = [_("Region"), _("School type"), _("Year"), _("Youth care use (%)"), _("National (%)"), _("Source")]
+    rows = (
+        [
+            v.region.name,
+            v.school_type,
+            v.year,
+            float(v.value),
+            float(national[(v.school_type, v.year)]) if (v.school_type, v.year) in national else None,
+            v.source,
+        ]
+        for v in values.iterator(chunk_size=2000)
+    )
+    return header, rows
+
+
+def to_csv(header, rows) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_safe(cell) for cell in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: Excel opens UTF-8 correctly
+
+
+def to_xlsx(header, rows, title: str) -> bytes:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=title[:31])
+    sheet.append(header)
+    for row in rows:
+        sheet.append([_safe(cell) for cell in row])
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
