@@ -96,3 +96,61 @@ def indicator_chart(rows, year: int | None) -> dict | None:
         bars.append(group)
         y += 72
     return {"width": CHART_WIDTH, "height": y + 10, "groups": bars, "year": year}
+
+
+def national_progress_chart(progress) -> dict:
+    """One stacked bar per advice over all regions in scope (learning.selectors.national_progress);
+    advices no region works on are left out."""
+
+    class _Entry:
+        def __init__(self, entry):
+            self.advice = entry.advice
+            self.progress = {status: entry.counts.get(status, 0) for status in ChecklistStatus.values}
+            self.rows = range(entry.total)
+
+    return checklist_progress_chart([_Entry(entry) for entry in progress if entry.total])
+
+
+ROUND_FILLS = ["url(#pattern-hatch)", "url(#pattern-dots)", "url(#pattern-solid)", "url(#pattern-empty)"]
+TREND_BAR = 20
+TREND_LABEL_WIDTH = 150
+
+
+def rounds_trend_chart(reports, trends) -> dict | None:
+    """Per advice one bar per round: the share of its items in place or embedded at submission.
+    Each bar carries its round's name and number as text, so colour is never needed."""
+    if not reports or not trends:
+        return None
+    width = CHART_WIDTH - TREND_LABEL_WIDTH - 50
+    groups = []
+    y = 10
+    for trend in trends:
+        group = {"title": f"{trend.number}. {trend.short_title}", "label_y": y + 12, "bars": []}
+        y += 20
+        for index, report in enumerate(reports):
+            share = trend.shares[index]
+            bar_width = 0 if share is None else round(width * share / 100, 1)
+            group["bars"].append(
+                {
+                    "round": report.round.name,
+                    "share": share,
+                    "y": y,
+                    "text_y": y + TREND_BAR - 5,
+                    "x": TREND_LABEL_WIDTH,
+                    "width": bar_width,
+                    "value_x": TREND_LABEL_WIDTH + bar_width + 6,
+                    "fill": ROUND_FILLS[index % len(ROUND_FILLS)],
+                }
+            )
+            y += TREND_BAR + 6
+        y += 14
+        groups.append(group)
+    return {
+        "width": CHART_WIDTH,
+        "height": y,
+        "bar_height": TREND_BAR,
+        "label_width": TREND_LABEL_WIDTH,
+        "scale_width": width,
+        "groups": groups,
+        "legend": [(report.round.name, ROUND_FILLS[i % len(ROUND_FILLS)]) for i, report in enumerate(reports)],
+    }

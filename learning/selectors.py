@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 
 from learning.models import (
     ChecklistChange,
@@ -106,3 +106,155 @@ def region_indicators(region: Region) -> tuple[list[int], list[IndicatorRow]]:
             cells[year] = (own, national)
         rows.append(IndicatorRow(school_type=school_type, label=label, values=cells))
     return years, rows
+
+
+# --- Progress reports ----------------------------------------------------------------------------
+DONE_STATUSES = (ChecklistStatus.IN_PLACE, ChecklistStatus.EMBEDDED)
+
+
+def checklist_snapshot(region: Region, at=None) -> dict:
+    """The region's checklist as it stands (or stood at ``at``, from the change history): per advice
+    its items with their status and the count per status. Stored in a report at submission."""
+    checklists = region_checklists(region)
+    past = {}
+    if at is not None:
+        for change in (
+            ChecklistChange.objects.filter(state__region=region, changed_at__lte=at)
+            .select_related("state")
+            .order_by("changed_at", "pk")
+        ):
+            past[change.state.item_id] = change.status
+    advices = []
+    for checklist in checklists:
+        items = []
+        counts = {status: 0 for status in ChecklistStatus.values}
+        for item, state in checklist.rows:
+            if at is not None:
+                status = past.get(item.pk, ChecklistStatus.NOT_STARTED)
+            else:
+                status = state.status if state else ChecklistStatus.NOT_STARTED
+            counts[status] += 1
+            items.append({"id": item.pk, "title": item.title, "status": status})
+        advices.append(
+            {
+                "id": checklist.advice.pk,
+                "number": checklist.advice.number,
+                "short_title": checklist.advice.short_title,
+                "is_core": checklist.advice.is_core,
+                "items": items,
+                "counts": counts,
+                "total": len(items),
+                "done": sum(counts[s] for s in DONE_STATUSES),
+            }
+        )
+    return {"advices": advices}
+
+
+def snapshot_done_share(advice: dict) -> int:
+    """Share (percent) of an advice's items in place or embedded, in a stored snapshot."""
+    return round(100 * advice["done"] / advice["total"]) if advice.get("total") else 0
+
+
+@dataclass
+class AdviceTrend:
+    number: int
+    short_title: str
+    shares: list  # one per round: percent done, or None when the advice was not in that report
+
+
+def region_progress_over_rounds(region: Region) -> tuple[list, list[AdviceTrend]]:
+    """The region's submitted reports, oldest round first, and per advice the share of items in
+    place or embedded in each report's snapshot (one query, whatever the number of rounds)."""
+    from learning.models import ProgressReport
+
+    reports = list(
+        ProgressReport.objects.filter(region=region, version__gte=1)
+        .select_related("round")
+        .order_by("round__period_start", "round__pk")
+    )
+    trends: dict[int, AdviceTrend] = {}
+    for index, report in enumerate(reports):
+        for advice in report.snapshot.get("advices", []):
+            trend = trends.setdefault(
+                advice["number"], AdviceTrend(advice["number"], advice["short_title"], [None] * len(reports))
+            )
+            trend.shares[index] = snapshot_done_share(advice)
+    return reports, [trends[number] for number in sorted(trends)]
+
+
+@dataclass
+class AdviceProgress:
+    advice: object
+    regions: int = 0
+    counts: dict = field(default_factory=dict)
+    total: int = 0
+
+    @property
+    def done_share(self) -> int:
+        if not self.total:
+            return 0
+        return round(100 * sum(self.counts.get(s, 0) for s in DONE_STATUSES) / self.total)
+
+    @property
+    def rows(self):
+        """(status label, count) in status order, for tables."""
+        return [(label, self.counts.get(status, 0)) for status, label in ChecklistStatus.choices]
+
+
+def national_progress(regions) -> list[AdviceProgress]:
+    """Per advice, over ``regions`` (a queryset): how many regions work on it and how many of their
+    checklist items are in each status (four queries, whatever the number of regions)."""
+    from learning.models import Advice
+
+    region_ids = regions.values("pk")
+    per_advice = {
+        row["advice_id"]: row["n"]
+        for row in RegionAdvice.objects.filter(region__in=region_ids).values("advice_id").annotate(n=Count("pk"))
+    }
+    item_counts = {
+        row["advice_id"]: row["n"]
+        for row in ChecklistItem.objects.filter(is_active=True).values("advice_id").annotate(n=Count("pk"))
+    }
+    status_counts: dict[int, dict] = {}
+    for row in (
+        RegionChecklistItem.objects.filter(
+            region__in=region_ids,
+            item__is_active=True,
+            region__region_advices__advice_id=F("item__advice_id"),
+        )
+        .values("item__advice_id", "status")
+        .annotate(n=Count("pk"))
+    ):
+        status_counts.setdefault(row["item__advice_id"], {})[row["status"]] = row["n"]
+    result = []
+    for advice in Advice.objects.order_by("number"):
+        regions_count = per_advice.get(advice.pk, 0)
+        total = regions_count * item_counts.get(advice.pk, 0)
+        counts = dict(status_counts.get(advice.pk, {}))
+        counts[ChecklistStatus.NOT_STARTED] = total - sum(
+            n for status, n in counts.items() if status != ChecklistStatus.NOT_STARTED
+        )
+        result.append(AdviceProgress(advice=advice, regions=regions_count, counts=counts, total=total))
+    return result
+
+
+def reports_per_state(reports) -> list[tuple[str, str, int]]:
+    """(state, label, number) for every state, over ``reports`` (a queryset; one query)."""
+    from learning.models import ProgressReport
+
+    counts = {row["state"]: row["n"] for row in reports.order_by().values("state").annotate(n=Count("pk"))}
+    return [(state, label, counts.get(state, 0)) for state, label in ProgressReport.State.choices]
+
+
+def overdue_reports(reports, today=None):
+    """Reports of ``reports`` still with the region after their round's due date (one query)."""
+    from django.utils import timezone
+
+    from learning.models import ProgressReport
+
+    today = today or timezone.localdate()
+    return (
+        reports.filter(state__in=ProgressReport.EDITABLE, round__due_on__lt=today, round__opened_at__isnull=False)
+        .select_related("region", "round")
+        .order_by("round__due_on", "region__name")
+    )

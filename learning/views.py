@@ -1,10 +1,12 @@
 """The region workspace: checklists per advice, and the form and history of one item."""
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -16,6 +18,7 @@ from learning.models import ChecklistItem, RegionChecklistItem
 from regions import access
 from regions.audit import real_user
 from regions.mixins import ActionRequiredMixin
+from regions.models import Region
 
 
 class RegionWorkspaceMixin(ActionRequiredMixin):
@@ -126,7 +129,11 @@ class IndicatorView(RegionWorkspaceMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-EXPORTS = {"checklists": exports.checklist_rows, "indicators": exports.indicator_rows}
+EXPORTS = {
+    "checklists": exports.checklist_rows,
+    "indicators": exports.indicator_rows,
+    "reports": exports.report_rows,
+}
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -145,3 +152,36 @@ class ExportView(ActionRequiredMixin, View):
         response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
         response["Content-Disposition"] = f'attachment; filename="{what}-{timezone.localdate():%Y%m%d}.{fmt}"'
         return response
+
+
+PUBLIC_CACHE_SECONDS = 300
+PUBLIC_CACHE_KEY = "learning:public_progress:{language}"
+
+
+class PublicProgressView(TemplateView):
+    """The public, aggregated view of national progress (no region or person names): per advice the
+    number of regions working on it and the share of their steps per status.
+
+    The numbers are cached briefly (``PUBLIC_CACHE_SECONDS``) as data, not as a page: the page
+    carries a per-visitor CSRF token (language switch), which must never be shared."""
+
+    template_name = "learning/public_progress.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        key = PUBLIC_CACHE_KEY.format(language=get_language())
+        data = cache.get(key)
+        if data is None:
+            active = Region.objects.filter(status=Region.Status.ACTIVE)
+            progress = [entry for entry in selectors.national_progress(active) if entry.regions]
+            data = {
+                "progress": progress,
+                "region_count": active.count(),
+                "chart": charts.national_progress_chart(progress),
+            }
+            cache.set(key, data, PUBLIC_CACHE_SECONDS)
+        context.update(data)
+        return context
+
+
+public_progress = PublicProgressView.as_view()

@@ -335,3 +335,119 @@ def can_act_on_task(user, task) -> bool:
     if key not in cache:
         cache[key] = tasks_for(user).filter(pk=task.pk).exists()
     return cache[key]
+
+
+# --- Progress reports -------------------------------------------------------------------------------
+# Rules for progress reports (learning.models.ProgressReport), their reporting rounds and the tasks
+# of the reporting flow (workflows.reporting). Views, selectors, exports and the flow's nodes ask these.
+REPORT_VIEW = "report.view"  # read a report: its submitted versions, timeline and checklist snapshot
+REPORT_EDIT = "report.edit"  # write the draft and submit it (the region's team, while it is the region's turn)
+REPORT_REVIEW = "report.review"  # accept a submitted report or send questions back (paired organisation)
+REPORT_MANAGE = "report.manage"  # programme office: reporting rounds, opening them, every report
+
+
+def _report_condition(user, action) -> Q | None:
+    """The filter on ProgressReport for ``action``; None means every report."""
+    from learning.models import ProgressReport
+
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Q(pk__in=[])
+    roles = roles_of(user)
+    if action == REPORT_VIEW:
+        if _is_staff_role(roles):
+            return None
+        # The team sees its drafts; everyone else who may see the region sees what was submitted.
+        team = Q(region__in=regions_for(user, REGION_WORK).values("pk"))
+        return Q(region__in=regions_for(user, REGION_VIEW).values("pk")) & (team | Q(version__gte=1))
+    if action == REPORT_EDIT:
+        return Q(region__in=regions_for(user, REGION_WORK).values("pk"), state__in=ProgressReport.EDITABLE)
+    if action == REPORT_REVIEW:
+        return Q(region__in=regions_for(user, REGION_REVIEW).values("pk"), state=ProgressReport.State.SUBMITTED)
+    if action == REPORT_MANAGE:
+        return None if _is_staff_role(roles) else Q(pk__in=[])
+    raise ValueError(f"Unknown report action: {action}")
+
+
+def reports_for(user, action: str = REPORT_VIEW):
+    """Progress reports on which ``user`` may perform ``action`` (one query, no duplicates)."""
+    from learning.models import ProgressReport
+
+    condition = _report_condition(user, action)
+    queryset = ProgressReport.objects.all()
+    return queryset if condition is None else queryset.filter(condition)
+
+
+def can_report(user, action: str, report=None) -> bool:
+    """May ``user`` perform ``action`` on ``report`` (or at all when ``report`` is None)?"""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    roles = roles_of(user)
+    if report is None:
+        if action == REPORT_MANAGE:
+            return _is_staff_role(roles)
+        if action == REPORT_VIEW:
+            return can(user, PORTAL_USE)
+        if action == REPORT_EDIT:
+            return can(user, REGION_WORK)
+        if action == REPORT_REVIEW:
+            return can(user, REGION_REVIEW)
+        raise ValueError(f"Unknown report action: {action}")
+    cache = user.__dict__.setdefault("_access_cache", {})
+    key = (action, "ProgressReport", report.pk)
+    if key not in cache:
+        cache[key] = reports_for(user, action).filter(pk=report.pk).exists()
+    return cache[key]
+
+
+def report_tasks_for(user):
+    """Tasks of the reporting flow (any status) that ``user`` may claim and carry out: writing and
+    submitting for the region's team, the review for whoever may review the region (its paired
+    organisations' reviewers and connectors, and the programme office)."""
+    from viewflow.workflow.models import Task
+
+    from workflows.reporting import ReportingFlow
+
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Task.objects.none()
+    condition = Q(
+        flow_task=ReportingFlow.fill,
+        process__progress_report__region__in=regions_for(user, REGION_WORK).values("pk"),
+    ) | Q(
+        flow_task=ReportingFlow.review,
+        process__progress_report__region__in=regions_for(user, REGION_REVIEW).values("pk"),
+    )
+    return Task.objects.filter(condition, process__flow_class=ReportingFlow)
+
+
+def can_act_on_report_task(user, task) -> bool:
+    """May ``user`` claim and carry out this task of the reporting flow (whatever its status)?"""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    cache = user.__dict__.setdefault("_access_cache", {})
+    key = ("report_task", task.pk)
+    if key not in cache:
+        cache[key] = report_tasks_for(user).filter(pk=task.pk).exists()
+    return cache[key]
+
+
+def report_reviewer_emails(region) -> list[str]:
+    """Addresses of the people who review ``region``'s reports: reviewers and connectors of the
+    organisations paired with it, and its named coalition connector (one query)."""
+    from regions.models import User
+
+    paired = RegionGroupObjectPermission.objects.filter(
+        content_object=region, permission__codename=PAIR_CODENAME
+    ).values("group__organisation__id")
+    connectors = RegionUserObjectPermission.objects.filter(
+        content_object=region, permission__codename=CONNECT_CODENAME
+    ).values("user_id")
+    return list(
+        User.objects.filter(is_active=True)
+        .filter(
+            Q(organisation_id__in=paired, groups__name__in=[Role.COALITION_REVIEWER, Role.COALITION_CONNECTOR])
+            | Q(pk__in=connectors)
+        )
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
