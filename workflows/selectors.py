@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.db.models import Prefetch, Q
+from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
@@ -19,12 +20,14 @@ OPEN_TASK_STATUSES = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
 
 
 def _with_due(tasks):
-    """Add each task's due date and page URL (no queries)."""
+    """Add each task's due date, whether it has passed, and its page URL (no queries)."""
     from workflows.nodes import task_url
 
+    now = timezone.now()
     for task in tasks:
         node = task.flow_task.name if task.flow_task is not None else ""
         task.due = task.created + timedelta(days=DUE_DAYS.get(node, 14))
+        task.overdue = task.status in OPEN_TASK_STATUSES and task.due < now
         task.url = task_url(task)
     return tasks
 

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from cms import demo as cms_demo
 from learning import demo as learning_demo
 from regions import demo as regions_demo
+from workflows import demo as workflows_demo
 
 
 class Command(BaseCommand):
@@ -12,6 +13,7 @@ class Command(BaseCommand):
         for name, builder in (
             ("regions", regions_demo.build),
             ("cms", cms_demo.build),
+            ("enrolment", workflows_demo.build),  # before learning: it gives the accepted region its history
             ("learning", learning_demo.build),
         ):
             result = builder()
