@@ -59,11 +59,23 @@ def _user_email_check(email: str) -> str:
     return email
 
 
+def _applicant_checks(email: str, region_name: str) -> tuple[str, str]:
+    """A free e-mail address and a free region name; both errors at once when both are taken."""
+    errors, result = {}, []
+    for check, value in ((_user_email_check, email), (_region_name_check, region_name)):
+        try:
+            result.append(check(value))
+        except ValidationError as error:
+            errors.update(error.message_dict)
+    if errors:
+        raise ValidationError(errors)
+    return result[0], result[1]
+
+
 @transaction.atomic
 def applicant_register(*, first_name: str, last_name: str, email: str, password: str, region_name: str) -> User:
     """A new, inactive account; it becomes active (with a draft application) once the e-mail is confirmed."""
-    email = _user_email_check(email)
-    _region_name_check(region_name)
+    email, _name = _applicant_checks(email, region_name)
     user = User(username=email, email=email, first_name=first_name, last_name=last_name, is_active=False)
     user.set_password(password)
     user.save()
@@ -94,8 +106,7 @@ def applicant_invite(
 ) -> EnrolmentApplication:
     """The programme office invites a region coordinator: an account without a password, a draft
     application for the region, and an invitation e-mail with a link to choose a password."""
-    email = _user_email_check(email)
-    name = _region_name_check(region_name)
+    email, name = _applicant_checks(email, region_name)
     user = User(username=email, email=email, first_name=first_name, last_name=last_name, is_active=True)
     user.set_unusable_password()
     user.save()

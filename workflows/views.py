@@ -131,21 +131,24 @@ class ApplicationFormMixin:
     def post(self, request, *args, **kwargs):
         form = ApplicationForm(request.POST, request.FILES)
         valid = form.is_valid()
-        data = form.cleaned_data if valid else {}
-        stored = []
+        saved = False
         try:
-            # Valid files are kept even when other fields have errors, and the page says so.
+            # Nothing typed is lost: the fields and files that are valid are saved in the draft even
+            # when other fields (or a refused upload) have errors; the form shows all that was typed.
+            # (After is_valid(), cleaned_data holds only the fields without errors.)
             services.application_save(
-                application=self.application, user=request.user, data=data, files=form.valid_files
+                application=self.application, user=request.user, data=form.cleaned_data, files=form.valid_files
             )
-            stored = [f.name for f in form.valid_files]
+            saved = True
         except ValidationError as error:
+            field = "region_name" if "region_name" in getattr(error, "error_dict", {}) else None
             for message in _error_messages(error):
-                form.add_error("region_name" if valid else None, message)
+                form.add_error(field, message)
             valid = False
         if not valid:
+            stored = [f.name for f in form.valid_files] if saved else []
             lost = [f.name for f in form.valid_files if f.name not in stored]
-            return self.render_form(form, status=400, kept_files=stored, lost_files=lost)
+            return self.render_form(form, status=400, kept_files=stored, lost_files=lost, partly_saved=saved)
         if request.POST.get("remove_document"):
             try:
                 document_id = int(request.POST["remove_document"])
