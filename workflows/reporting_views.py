@@ -249,8 +249,11 @@ class FillView(ReportTaskMixin, TemplateView):
         try:
             services.report_submit(report=self.report, user=request.user)
         except ValidationError as error:
-            messages.error(request, " ".join(_error_messages(error)))
-            return redirect(request.path)
+            # The draft is saved; the page says what is still missing.
+            self.report.refresh_from_db()
+            for message in _error_messages(error):
+                report_form.add_error(None, message)
+            return self.render_to_response(self.get_context_data(draft_saved=True, **context), status=400)
         except services.TaskNotAvailable:
             messages.warning(request, _("This report was already submitted by someone else."))
             return redirect(self.report.get_absolute_url())
