@@ -374,3 +374,6 @@ class ReportReminder(models.Model):
 
     def __str__(self):
         return f"{self.report_id}: {self.moment}"
+
+
+from learning.lessons import *  # noqa: E402, F403  (lessons: models of the sharing flow and the public library)
