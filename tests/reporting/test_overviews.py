@@ -74,14 +74,14 @@ def test_query_counts_stay_constant_as_data_grows(client, login, reporting_world
     write_a = ProgressReport.objects.filter(region=world.region_a).count()
     assert write_a >= 3
     large = [_count(client, url)[0] for url in urls]
-    assert small == large, list(zip(urls, small, large))
+    assert small == large, list(zip(urls, small, large, strict=True))
 
 
 def test_overview_numbers(client, login, reporting_world):
     world = reporting_world
     _grow(world, regions=3, rounds=2)
     login(world["office"])
-    count, response = _count(client, reverse("reports:overview"))
+    _queries, response = _count(client, reverse("reports:overview"))
     per_state = {state: n for state, _label, n in response.context["per_state"]}
     assert per_state == {"draft": 4, "submitted": 4, "questions": 0, "accepted": 2}
     # Region A and B have no team reports in the grown rounds: they are drafts, overdue.
@@ -97,7 +97,7 @@ def test_reviewer_overview_is_scoped_to_paired_regions(client, login, reporting_
     world = reporting_world
     _grow(world, regions=2, rounds=1)
     login(world["reviewer_b"])
-    _count_, response = _count(client, reverse("reports:overview"))
+    _queries, response = _count(client, reverse("reports:overview"))
     assert response.context["region_count"] == 1
     assert {p.advice.number: p.regions for p in response.context["progress"]}[1] == 1
     assert all(n == 0 for _s, _l, n in response.context["per_state"])  # region B's report is a draft
