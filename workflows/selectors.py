@@ -32,11 +32,21 @@ def _with_due(tasks):
     return tasks
 
 
+def _inbox(user):
+    return access.tasks_for(user).filter(
+        Q(status=STATUS.NEW) | Q(status__in=[STATUS.ASSIGNED, STATUS.STARTED], owner=user)
+    )
+
+
+def inbox_count(*, user) -> int:
+    """How many tasks are in ``user``'s inbox (one query)."""
+    return _inbox(user).count()
+
+
 def inbox_tasks(*, user) -> list[Task]:
     """Open tasks ``user`` can claim, and those the user has claimed, oldest first, with due dates."""
     tasks = (
-        access.tasks_for(user)
-        .filter(Q(status=STATUS.NEW) | Q(status__in=[STATUS.ASSIGNED, STATUS.STARTED], owner=user))
+        _inbox(user)
         .select_related(
             "owner",
             "process__enrolment_application__region",
