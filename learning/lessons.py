@@ -14,7 +14,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -334,6 +336,22 @@ class LessonPage(Page):
         index.FilterField("region"),
         index.FilterField("lesson_date"),
     ]
+    api_fields = [
+        APIField("region", serializer=serializers.CharField(source="region.name")),
+        APIField("summary"),
+        APIField("situation"),
+        APIField("approach"),
+        APIField("worked"),
+        APIField("did_not_work"),
+        APIField("tips"),
+        APIField("partners"),
+        APIField("advices", serializer=serializers.StringRelatedField(many=True)),
+        APIField("themes", serializer=serializers.StringRelatedField(many=True)),
+        APIField("life_domains", serializer=serializers.ListField(source="life_domain_list")),
+        APIField("school_types", serializer=serializers.ListField(source="school_type_list")),
+        APIField("contact_name"),
+        APIField("lesson_date"),
+    ]
     parent_page_types = ["learning.LessonIndexPage"]
     subpage_types = []
 
@@ -352,3 +370,6 @@ class LessonPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(lessons_selectors.lesson_detail(self, request))
         return context
+
+
+from learning import lessons_hooks  # noqa: E402, F401  (registers the audit log actions)

@@ -451,3 +451,101 @@ def report_reviewer_emails(region) -> list[str]:
         .values_list("email", flat=True)
         .distinct()
     )
+
+
+# --- Lessons ------------------------------------------------------------------------------------------
+# Rules for lessons (learning.lessons): the submissions a region's team writes, their review by the
+# region's paired coalition organisation (workflows.lessons), and which lesson pages the public sees.
+LESSON_VIEW = "lesson.view"  # read a submission: its versions, timeline and attachments
+LESSON_EDIT = "lesson.edit"  # write the draft and submit it (the region's team, while it is the team's turn)
+LESSON_CORRECT = "lesson.correct"  # start a correction of a published lesson (the region's team)
+LESSON_REVIEW = "lesson.review"  # approve, request changes or decline (paired organisation, programme office)
+
+
+def _lesson_condition(user, action) -> Q | None:
+    """The filter on LessonSubmission for ``action``; None means every submission."""
+    from learning.lessons import LessonSubmission
+
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Q(pk__in=[])
+    roles = roles_of(user)
+    State = LessonSubmission.State
+    if action == LESSON_VIEW:
+        if _is_staff_role(roles):
+            return None
+        # The team sees its drafts; everyone else who may see the region sees what was submitted.
+        team = Q(region__in=regions_for(user, REGION_WORK).values("pk"))
+        return Q(region__in=regions_for(user, REGION_VIEW).values("pk")) & (team | Q(version__gte=1))
+    if action == LESSON_EDIT:
+        return Q(region__in=regions_for(user, REGION_WORK).values("pk"), state__in=LessonSubmission.EDITABLE)
+    if action == LESSON_CORRECT:
+        return Q(region__in=regions_for(user, REGION_WORK).values("pk"), state=State.PUBLISHED)
+    if action == LESSON_REVIEW:
+        return Q(region__in=regions_for(user, REGION_REVIEW).values("pk"), state=State.SUBMITTED)
+    raise ValueError(f"Unknown lesson action: {action}")
+
+
+def lessons_for(user, action: str = LESSON_VIEW):
+    """Lesson submissions on which ``user`` may perform ``action`` (one query, no duplicates)."""
+    from learning.lessons import LessonSubmission
+
+    condition = _lesson_condition(user, action)
+    queryset = LessonSubmission.objects.all()
+    return queryset if condition is None else queryset.filter(condition)
+
+
+def can_lesson(user, action: str, lesson=None) -> bool:
+    """May ``user`` perform ``action`` on ``lesson`` (or at all when ``lesson`` is None)?"""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if lesson is None:
+        if action == LESSON_VIEW:
+            return can(user, PORTAL_USE)
+        if action in (LESSON_EDIT, LESSON_CORRECT):
+            return can(user, REGION_WORK)
+        if action == LESSON_REVIEW:
+            return can(user, REGION_REVIEW)
+        raise ValueError(f"Unknown lesson action: {action}")
+    cache = user.__dict__.setdefault("_access_cache", {})
+    key = (action, "LessonSubmission", lesson.pk)
+    if key not in cache:
+        cache[key] = lessons_for(user, action).filter(pk=lesson.pk).exists()
+    return cache[key]
+
+
+def lesson_tasks_for(user):
+    """Tasks of the sharing flow (any status) that ``user`` may claim and carry out: writing for the
+    region's team, the review for whoever may review the region."""
+    from viewflow.workflow.models import Task
+
+    from workflows.lessons import LessonFlow
+
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Task.objects.none()
+    condition = Q(
+        flow_task=LessonFlow.write,
+        process__lesson_submission__region__in=regions_for(user, REGION_WORK).values("pk"),
+    ) | Q(
+        flow_task=LessonFlow.review,
+        process__lesson_submission__region__in=regions_for(user, REGION_REVIEW).values("pk"),
+    )
+    return Task.objects.filter(condition, process__flow_class=LessonFlow)
+
+
+def can_act_on_lesson_task(user, task) -> bool:
+    """May ``user`` claim and carry out this task of the sharing flow (whatever its status)?"""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    cache = user.__dict__.setdefault("_access_cache", {})
+    key = ("lesson_task", task.pk)
+    if key not in cache:
+        cache[key] = lesson_tasks_for(user).filter(pk=task.pk).exists()
+    return cache[key]
+
+
+def lesson_pages_public():
+    """The lesson pages anyone may read: live and not behind a view restriction. The library, its
+    search, the feeds and the API all start from this queryset."""
+    from learning.lessons import LessonPage
+
+    return LessonPage.objects.live().public()

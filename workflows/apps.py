@@ -12,3 +12,4 @@ class WorkflowsConfig(AppConfig):
         # Import the flows so viewflow registers their nodes and permissions at start-up.
         from workflows import flows  # noqa: F401
         from workflows import reporting  # noqa: F401
+        from workflows import lessons  # noqa: F401
