@@ -30,17 +30,28 @@ def pdf_bytes(text: str = "Plan van aanpak") -> bytes:
     return out.getvalue()
 
 
+FIXED_DATE = (2026, 1, 1, 0, 0, 0)
+
+
+def _write(archive: zipfile.ZipFile, name: str, data: str, compress_type=zipfile.ZIP_STORED) -> None:
+    # A fixed date makes the bytes the same on every call: pytest builds test ids from parameters,
+    # and ids that differ between xdist workers abort the run.
+    archive.writestr(zipfile.ZipInfo(name, date_time=FIXED_DATE), data, compress_type=compress_type)
+
+
 def docx_bytes(text: str = "Ontwikkelvraag") -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr(
+        _write(
+            archive,
             "[Content_Types].xml",
             '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
             '<Default Extension="xml" ContentType="application/xml"/>'
             '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
             'wordprocessingml.document.main+xml"/></Types>',
         )
-        archive.writestr(
+        _write(
+            archive,
             "word/document.xml",
             '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
             f"<w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>",
@@ -51,8 +62,8 @@ def docx_bytes(text: str = "Ontwikkelvraag") -> bytes:
 def odt_bytes() -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
-        archive.writestr("content.xml", '<?xml version="1.0"?><office:document-content/>')
+        _write(archive, "mimetype", "application/vnd.oasis.opendocument.text")
+        _write(archive, "content.xml", '<?xml version="1.0"?><office:document-content/>')
     return out.getvalue()
 
 
