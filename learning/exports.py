@@ -75,21 +75,26 @@ def indicator_rows(user):
     regions = access.regions_for(user, access.REGION_VIEW).values("pk")
     values = (
         IndicatorValue.objects.filter(region__in=regions)
-        .select_related("region")
         .order_by("region__name", "school_type", "year")
+        .values_list("region__name", "school_type", "year", "value", "source")
     )
-    national = {(v.school_type, v.year): v.value for v in IndicatorValue.objects.filter(region__isnull=True)}
+    national = dict(
+        ((school_type, year), value)
+        for school_type, year, value in IndicatorValue.objects.filter(region__isnull=True).values_list(
+            "school_type", "year", "value"
+        )
+    )
     header = [_("Region"), _("School type"), _("Year"), _("Youth care use (%)"), _("National (%)"), _("Source")]
     rows = (
         [
-            v.region.name,
-            v.school_type,
-            v.year,
-            float(v.value),
-            float(national[(v.school_type, v.year)]) if (v.school_type, v.year) in national else None,
-            v.source,
+            region,
+            school_type,
+            year,
+            float(value),
+            float(national[(school_type, year)]) if (school_type, year) in national else None,
+            source,
         ]
-        for v in values.iterator(chunk_size=2000)
+        for region, school_type, year, value, source in values.iterator(chunk_size=5000)
     )
     return header, rows
 

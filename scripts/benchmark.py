@@ -61,6 +61,7 @@ def grow_to(size: int) -> None:
     RegionGroupObjectPermission.objects.bulk_create(
         [RegionGroupObjectPermission(group_id=vng.group_id, permission=pair, content_object=r) for r in new]
     )
+    _add_workspace_data(new)
     ModelLogEntry.objects.bulk_create(
         [
             ModelLogEntry(
@@ -77,12 +78,37 @@ def grow_to(size: int) -> None:
     )
 
 
+def _add_workspace_data(regions) -> None:
+    """Each new region works on the core advices: a state for every checklist item and an indicator
+    value per school type, so the exports have realistic volume."""
+    from learning.models import ChecklistItem, IndicatorValue, RegionAdvice, RegionChecklistItem, SchoolType
+
+    items = list(ChecklistItem.objects.filter(advice__is_core=True, is_active=True))
+    advices = {item.advice_id for item in items}
+    RegionAdvice.objects.bulk_create([RegionAdvice(region=r, advice_id=a) for r in regions for a in advices])
+    RegionChecklistItem.objects.bulk_create(
+        [
+            RegionChecklistItem(region=r, item=i, status="started", explanation="Benchmark")
+            for r in regions
+            for i in items
+        ]
+    )
+    IndicatorValue.objects.bulk_create(
+        [
+            IndicatorValue(region=r, school_type=t, year=2024, value=10, source="Benchmark")
+            for r in regions
+            for t in SchoolType.values
+        ]
+    )
+
+
 def measure(client, url: str, repeat: int = 5) -> tuple[float, int]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     client.get(url)  # warm up
     times = []
+    repeat = 2 if "/exports/" in url else repeat
     queries = 0
     for _ in range(repeat):
         with CaptureQueriesContext(connection) as context:
@@ -136,6 +162,9 @@ def main() -> int:
         ("dashboard (reviewer)", reviewer, "/portal/"),
         ("region list (reviewer)", reviewer, "/portal/regions/"),
         ("audit log (office)", office, "/portal/audit/"),
+        ("checklist export CSV (office)", office, "/portal/exports/checklists.csv"),
+        ("checklist export XLSX (office)", office, "/portal/exports/checklists.xlsx"),
+        ("indicator export CSV (reviewer)", reviewer, "/portal/exports/indicators.csv"),
     ]
     print(f"database: {database_url.split('@')[-1]}")
     print(f"{'page':34} " + " ".join(f"{size:>16}" for size in sizes))
