@@ -5,6 +5,8 @@ the other. Drafts are saved by learning.services.report_draft_save (no task chan
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -51,6 +53,16 @@ def round_open(*, reporting_round: ReportingRound, by: User | None = None) -> in
             continue  # opened at the same moment by someone else: that report exists
         created += 1
     return created
+
+
+def rounds_open_due(*, today: datetime.date | None = None) -> list[ReportingRound]:
+    """Open every round whose opening day has come and whose due date has not passed (run daily by
+    ``send_report_reminders``); rounds opened by hand are left alone. Returns the rounds opened."""
+    today = today or timezone.localdate()
+    due = list(ReportingRound.objects.filter(opened_at__isnull=True, opens_on__lte=today, due_on__gte=today))
+    for reporting_round in due:
+        round_open(reporting_round=reporting_round)
+    return due
 
 
 def _report_for(task: Task) -> ProgressReport:

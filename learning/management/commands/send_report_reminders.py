@@ -1,6 +1,6 @@
 """Remind region teams of progress reports: before the due date and when overdue, exactly once per
-report and moment. Run it daily (cron or a systemd timer); the e-mail goes through the task worker
-(``manage.py db_worker --backend email``)."""
+report and moment; first it opens the rounds whose opening day has come. Run it daily (cron or a
+systemd timer); the e-mail goes through the task worker (``manage.py db_worker --backend email``)."""
 
 import datetime
 
@@ -28,5 +28,9 @@ class Command(BaseCommand):
             day = datetime.date.fromisoformat(today) if today else None
         except ValueError as error:
             raise CommandError(f"--today: {error}") from error
+        from workflows.reporting_services import rounds_open_due
+
+        for reporting_round in rounds_open_due(today=day):
+            self.stdout.write(f"opened round: {reporting_round.name}")
         sent = report_reminders_send(today=day, days_before=days_before)
         self.stdout.write(", ".join(f"{moment}={count}" for moment, count in sent.items()))
