@@ -83,3 +83,46 @@ def test_scheduled_publishing_goes_live_when_the_time_has_come(public_site, worl
     soon.refresh_from_db()
     later.refresh_from_db()
     assert soon.live and not later.live
+
+
+EDIT_KEYS = ["content", "news", "meeting", "newsletter", "advice", "step", "region", "members", "form"]
+
+
+@pytest.mark.parametrize("key", ["home", "news_index", "meeting_index", "step_index", *EDIT_KEYS])
+def test_editors_can_open_the_edit_form_of_every_page_type(client, login, public_site, world, key):
+    page = public_site.home if key == "home" else public_site[key]
+    login(world["editor"])
+    assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("parent_key", "model"),
+    [
+        ("news_index", "newspage"),
+        ("meeting_index", "meetingpage"),
+        ("newsletter_index", "newsletterpage"),
+        ("advice_index", "advicepage"),
+        ("step_index", "steppage"),
+        ("meeting", "formpage"),
+        ("content", "contentpage"),
+    ],
+)
+def test_editors_can_open_the_add_form_under_the_right_parent(client, login, public_site, world, parent_key, model):
+    login(world["editor"])
+    response = client.get(f"/admin/pages/add/cms/{model}/{public_site[parent_key].pk}/")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("username", ["office", "editor"])
+def test_office_and_editors_keep_the_organisation_logos(client, login, public_site, world, username):
+    login(world[username])
+    listing = client.get("/admin/snippets/cms/organisationlogo/")
+    assert listing.status_code == 200
+    assert "Ledenorganisatie A" in listing.content.decode()
+    assert client.get("/admin/snippets/cms/organisationlogo/add/").status_code == 200
+
+
+def test_region_teams_cannot_reach_the_logos(client, login, public_site, world):
+    login(world["team_a"])
+    response = client.get("/admin/snippets/cms/organisationlogo/")
+    assert response.status_code in (302, 403)
