@@ -54,7 +54,49 @@ def person_export(user: User) -> dict:
             {"when": e.timestamp.isoformat(), "action": e.action, "on": e.label}
             for e in ModelLogEntry.objects.filter(user=user).order_by("timestamp")
         ],
+        "other_records": _linked_records(user),
     }
+
+
+# Covered above, or access machinery rather than records about what the person did.
+_LISTED_ELSEWHERE = {
+    "regions.regionmembership",
+    "regions.regionuserobjectpermission",
+    "regions.regiondocument",
+    "guardian.userobjectpermission",
+    "wagtailcore.modellogentry",
+    "otp_totp.totpdevice",
+    "otp_static.staticdevice",
+}
+_RECORDS_PER_KIND = 500
+
+
+def _linked_records(user: User) -> list[dict]:
+    """Every other record that points at the person (applications, reports, comments, checklist
+    changes, ...), found from the model relations, so features added later are included too."""
+    found = []
+    # include_hidden: relations declared with related_name="+" point at the person as well.
+    relations = [
+        field
+        for field in User._meta.get_fields(include_hidden=True)
+        if field.auto_created and not field.concrete and (field.one_to_many or field.one_to_one)
+    ]
+    for relation in relations:
+        model = relation.related_model
+        if model._meta.label_lower in _LISTED_ELSEWHERE:
+            continue
+        records = model._default_manager.filter(**{relation.field.name: user}).order_by("pk")
+        count = records.count()
+        if count:
+            found.append(
+                {
+                    "kind": str(model._meta.verbose_name),
+                    "field": str(relation.field.verbose_name),
+                    "count": count,
+                    "records": [str(record)[:200] for record in records[:_RECORDS_PER_KIND]],
+                }
+            )
+    return found
 
 
 @transaction.atomic

@@ -22,6 +22,16 @@ def test_export_contains_the_persons_data(world):
     assert connector["coalition_connector_for"] == ["Regio A"]
 
 
+def test_export_lists_records_of_every_feature_that_point_at_the_person(world):
+    from learning.services import indicator_value_save
+
+    indicator_value_save(region=world.region_a, school_type="po", year=2024, value=12, source="x", user=world["team_a"])
+    records = {kind["kind"]: kind for kind in person_export(world["team_a"])["other_records"]}
+    assert records["indicatorwaarde"]["count"] == 1
+    assert records["indicatorwaarde"]["records"] == ["po 2024: 12.00%"]
+    assert not any(kind["kind"] == "indicatorwaarde" for kind in person_export(world["team_b"])["other_records"])
+
+
 def test_my_data_page_and_download(client, world, login):
     login(world["team_a"])
     page = client.get(reverse("portal:my_data"))
