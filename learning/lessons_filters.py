@@ -47,9 +47,7 @@ class LessonFilterSet(django_filters.FilterSet):
         to_field_name="slug",
         empty_label=_("All regions"),
     )
-    year = django_filters.TypedChoiceFilter(
-        label=_("Year"), field_name="lesson_date__year", coerce=int, empty_label=_("All years"), choices=()
-    )
+    year = django_filters.ChoiceFilter(label=_("Year"), method="filter_year", empty_label=_("All years"), choices=())
     sort = django_filters.ChoiceFilter(label=_("Sort"), choices=SORTS, method="keep", empty_label=None)
 
     def __init__(self, *args, years=(), **kwargs):
@@ -58,6 +56,9 @@ class LessonFilterSet(django_filters.FilterSet):
 
     def keep(self, queryset, name, value):
         return queryset
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(lesson_date__year=int(value))
 
     def filter_code(self, queryset, name, value):
         column = {"life_domain": "life_domains", "school_type": "school_types"}[name]

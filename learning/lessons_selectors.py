@@ -75,7 +75,7 @@ def library(index_page, params) -> dict:
     sort = data.get("sort") or ("relevance" if text else "newest")
     ordered = filtered.order_by("-lesson_date", "-pk")
     if text:
-        matches = lessons_listing(base.filter(pk__in=filtered.values("pk")).order_by("-lesson_date", "-pk"))
+        matches = lessons_listing(base.filter(pk__in=filtered.values("pk")).order_by("-lesson_date", "-id"))
         results = matches.search(search_query(text), order_by_relevance=(sort == "relevance"))
     else:
         results = lessons_listing(ordered)

@@ -90,3 +90,26 @@ def published(world, side="a", **overrides) -> LessonSubmission:
 @pytest.fixture
 def index_page(lessons_world):
     return LessonIndexPage.objects.get(pk=lessons_world.index.pk)
+
+
+def make_page(index, region, *, title="Les", advices=(), themes=(), live=True, revision=True, **fields):
+    """A lesson page placed straight under the index (for listings and counts; the flow itself is
+    tested through the services)."""
+    import datetime
+
+    from learning.lessons import LessonPage
+
+    defaults = {
+        "summary": f"Samenvatting van {title}.",
+        "situation": "<p>De situatie.</p>",
+        "life_domains": ",school,",
+        "school_types": ",po,",
+        "lesson_date": datetime.date(2024, 5, 1),
+    }
+    page = LessonPage(title=title, region=region, live=live, **{**defaults, **fields})
+    page.advices = list(advices)
+    page.themes = list(themes)
+    index.add_child(instance=page)
+    if live and revision:
+        page.save_revision().publish()
+    return page
