@@ -7,7 +7,7 @@ STAMP := $(VENV)/.requirements-installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install browser migrate demo-data serve lint format messages clean benchmark
+.PHONY: demo test install browser migrate demo-data serve lint format messages clean benchmark worker loadtest
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,16 @@ messages: $(STAMP)
 
 benchmark: $(STAMP)
 	$(PY) scripts/benchmark.py
+
+## worker: deliver queued e-mail (workflow notifications); keep it running next to the web server
+worker: $(STAMP)
+	$(PY) manage.py db_worker --backend email
+
+## loadtest: bounded load test on 127.0.0.1 (LOAD_USERS, LOAD_SECONDS; DATABASE_URL for PostgreSQL), see README
+LOAD_USERS ?= 20
+LOAD_SECONDS ?= 15
+loadtest: $(STAMP)
+	$(PY) scripts/loadtest.py --users $(LOAD_USERS) --seconds $(LOAD_SECONDS) $(if $(DATABASE_URL),--database-url $(DATABASE_URL))
 
 clean:
 	rm -rf var db.sqlite3 .pytest_cache

@@ -100,7 +100,7 @@ class Stats:
 def sign_in(session: requests.Session, base: str, username: str, stats: Stats, *, follow: bool = True) -> None:
     threading.current_thread().username = username
     started = time.perf_counter()
-    page = session.get(f"{base}/accounts/login/", timeout=30)
+    page = session.get(f"{base}/accounts/login/", timeout=60)
     stats.record("GET", "/accounts/login/", page, started)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
     started = time.perf_counter()
@@ -108,7 +108,7 @@ def sign_in(session: requests.Session, base: str, username: str, stats: Stats, *
         f"{base}/accounts/login/",
         data={"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token},
         headers={"Referer": f"{base}/accounts/login/"},
-        timeout=30,
+        timeout=60,  # password hashing (PBKDF2) is slow on purpose
         allow_redirects=follow,
     )
     stats.record("POST", "/accounts/login/", response, started)
@@ -118,15 +118,16 @@ def sign_in(session: requests.Session, base: str, username: str, stats: Stats, *
 
 def csrf(session: requests.Session, base: str, path: str, stats: Stats) -> str:
     started = time.perf_counter()
-    page = session.get(base + path, timeout=30)
+    page = session.get(base + path, timeout=60)
     stats.record("GET", path, page, started)
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
 
 
-def virtual_user(number: int, base: str, deadline: float, stats: Stats, wf: Workflow) -> None:
+def virtual_user(number: int, base: str, deadline: float, stats: Stats, wf: Workflow, delay: float) -> None:
     rng = random.Random(number)
     session = requests.Session()
     kind = KINDS[number % len(KINDS)]
+    time.sleep(delay)  # users arrive over the first seconds, not all in the same instant
     try:
         if kind in WORKFLOW_USERS:
             prefix, run = WORKFLOW_USERS[kind]
@@ -161,7 +162,7 @@ def page_user(number, kind, base, deadline, stats, rng, session) -> None:
                     data={"csrfmiddlewaretoken": token},
                     files={"file": (f"last-{number}.pdf", pdf(), "application/pdf")},
                     headers={"Referer": f"{base}/portal/regions/{slug}/"},
-                    timeout=30,
+                    timeout=60,
                     allow_redirects=False,
                 )
                 stats.record("POST", "upload", response, started)
@@ -182,7 +183,7 @@ def page_user(number, kind, base, deadline, stats, rng, session) -> None:
                         "status-status": rng.choice(["active", "alumni"]),
                     },
                     headers={"Referer": f"{base}/portal/regions/foodvalley/manage/"},
-                    timeout=30,
+                    timeout=60,
                     allow_redirects=False,
                 )
                 stats.record("POST", "status", response, started)
@@ -191,7 +192,7 @@ def page_user(number, kind, base, deadline, stats, rng, session) -> None:
                         stats.status_changes_ok += 1
                 continue
         started = time.perf_counter()
-        response = session.get(base + path, timeout=30)
+        response = session.get(base + path, timeout=60)
         stats.record("GET", path, response, started)
 
 
@@ -724,8 +725,10 @@ def main() -> int:
         )
         stats = Stats()
         deadline = time.perf_counter() + options.seconds
+        ramp_up = min(10.0, options.seconds / 6)
         threads = [
-            threading.Thread(target=virtual_user, args=(n, base, deadline, stats, wf)) for n in range(options.users)
+            threading.Thread(target=virtual_user, args=(n, base, deadline, stats, wf, ramp_up * n / options.users))
+            for n in range(options.users)
         ]
         started = time.perf_counter()
         for thread in threads:
