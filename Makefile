@@ -53,11 +53,11 @@ benchmark: $(STAMP)
 worker: $(STAMP)
 	$(PY) manage.py db_worker --backend email
 
-## loadtest: bounded load test on 127.0.0.1 (LOAD_USERS, LOAD_SECONDS; DATABASE_URL for PostgreSQL), see README
+## loadtest: bounded load test on 127.0.0.1 (LOAD_USERS, LOAD_SECONDS; LOAD_DATABASE_URL: a scratch PostgreSQL database), see README
 LOAD_USERS ?= 20
 LOAD_SECONDS ?= 15
 loadtest: $(STAMP)
-	$(PY) scripts/loadtest.py --users $(LOAD_USERS) --seconds $(LOAD_SECONDS) $(if $(DATABASE_URL),--database-url $(DATABASE_URL))
+	$(PY) scripts/loadtest.py --users $(LOAD_USERS) --seconds $(LOAD_SECONDS) $(if $(LOAD_DATABASE_URL),--database-url $(LOAD_DATABASE_URL))
 
 clean:
 	rm -rf var db.sqlite3 .pytest_cache
