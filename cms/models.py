@@ -325,7 +325,11 @@ class AdvicePage(Page):
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("advice"), FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.RelatedFields("advice", [index.SearchField("title"), index.SearchField("summary")]),
+    ]
     parent_page_types = ["cms.AdviceIndexPage"]
     subpage_types = []
 
@@ -468,7 +472,11 @@ class RegionPage(Page):
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("region"), FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.RelatedFields("region", [index.SearchField("summary"), index.SearchField("development_question")]),
+    ]
     parent_page_types = ["cms.RegionIndexPage"]
     subpage_types = []
 

@@ -86,3 +86,8 @@ def test_search_results_are_paginated_with_bounded_queries(client, public_site):
     assert len(context.captured_queries) <= 10
     second = client.get("/zoeken/", {"q": "Nieuwsbericht", "page": 3})
     assert len(second.context["page_obj"]) == 6
+
+
+def test_search_finds_an_advice_page_by_the_text_of_the_advice_itself(client, public_site):
+    response = client.get("/zoeken/", {"q": "interprofessionele"})  # in learning.Advice 1's summary only
+    assert [r.title for r in response.context["page_obj"]] == [public_site["advice"].title]
