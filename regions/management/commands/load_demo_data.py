@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from cms import demo as cms_demo
 from learning import demo as learning_demo
+from learning import lessons_demo
 from regions import demo as regions_demo
 from workflows import demo as workflows_demo
 
@@ -15,6 +16,7 @@ class Command(BaseCommand):
             ("cms", cms_demo.build),
             ("enrolment", workflows_demo.build),  # before learning: it gives the accepted region its history
             ("learning", learning_demo.build),
+            ("lessons", lessons_demo.build),
         ):
             result = builder()
             self.stdout.write(f"{name}: " + ", ".join(f"{k}={v}" for k, v in result.items()))
