@@ -84,7 +84,7 @@ def start_worker(env: dict, worker_id: str) -> subprocess.Popen:
 
 def finish(process: subprocess.Popen) -> None:
     try:
-        out, err = process.communicate(timeout=120)
+        out, err = process.communicate(timeout=300)
     except subprocess.TimeoutExpired:
         process.kill()
         out, err = process.communicate()

@@ -23,7 +23,7 @@ def _wait_at_gate() -> None:
     _registered = True
     Path(gate, str(os.getpid())).touch()
     size = int(os.environ.get("WORKER_GATE_SIZE", "2"))
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180  # the other worker may still be starting on a busy machine
     while len(os.listdir(gate)) < size:
         if time.monotonic() > deadline:
             raise TimeoutError(f"only {len(os.listdir(gate))} of {size} workers reached the gate")
