@@ -636,7 +636,7 @@ def _step_plan(home: HomePage) -> StepPlanIndexPage:
         home,
         StepPlanIndexPage,
         "stappenplan",
-        title="Stappenplan gezamenlijk plan gemeente en onderwijs",
+        title="Stappenplan",
         show_in_menus=True,
         search_description="Zeven stappen naar een gezamenlijk plan van gemeente en onderwijs, met werkbladen.",
         intro="<p>Zeven stappen naar een gezamenlijk plan van gemeente en onderwijs (NJi, 2021). Het stappenplan "
@@ -668,8 +668,31 @@ def build() -> dict[str, int]:
     pages_before = Page.objects.count()
     home = _home()
     _site_settings(home)
-    _contact(home)
+    # Created in menu order: about, news, meetings, advices, step plan, regions, contact.
+    _members(home)
+    _news(home)
+    _meetings(home)
+    _newsletters(home)
+    _advices(home)
     steps = _step_plan(home)
+
+    region_index = region_index_ensure()
+    region_index.show_in_menus = True
+    region_index.intro = (
+        "<p>In de inspiratieregio's werken gemeenten, samenwerkingsverbanden, scholen en jeugdhulp samen aan hun "
+        "eigen ontwikkelvraag. Hieronder staan de regio's per provincie.</p>"
+    )
+    region_index.search_description = "De inspiratieregio's van de coalitie onderwijs-zorg-jeugd, per provincie."
+    region_index.save_revision().publish()
+    region_pages = 0
+    for region in Region.objects.exclude(status=Region.Status.APPLICANT):
+        region_page_ensure(region=region, publish=True)
+        region_pages += 1
+
+    _contact(home)
+    for slug, title, intro, body in STATEMENTS:
+        _ensure(home, ContentPage, slug, title=title, intro=intro, body=body)
+
     home.intro = HOME_INTRO
     home.search_description = "De coalitie onderwijs-zorg-jeugd: onderwijs en jeugdhulp werken als één rond elk kind."
     home.body = [
@@ -684,28 +707,6 @@ def build() -> dict[str, int]:
         )
     ]
     home.save_revision().publish()
-
-    _members(home)
-    _news(home)
-    _meetings(home)
-    _newsletters(home)
-    _advices(home)
-
-    for slug, title, intro, body in STATEMENTS:
-        _ensure(home, ContentPage, slug, title=title, intro=intro, body=body)
-
-    region_index = region_index_ensure()
-    region_index.show_in_menus = True
-    region_index.intro = (
-        "<p>In de inspiratieregio's werken gemeenten, samenwerkingsverbanden, scholen en jeugdhulp samen aan hun "
-        "eigen ontwikkelvraag. Hieronder staan de regio's per provincie.</p>"
-    )
-    region_index.search_description = "De inspiratieregio's van de coalitie onderwijs-zorg-jeugd, per provincie."
-    region_index.save_revision().publish()
-    region_pages = 0
-    for region in Region.objects.exclude(status=Region.Status.APPLICANT):
-        region_page_ensure(region=region, publish=True)
-        region_pages += 1
 
     moderation_workflow_ensure()
     return {"pages_created": Page.objects.count() - pages_before, "region_pages": region_pages}

@@ -121,3 +121,31 @@ def test_step_page_prints_without_navigation(page, public_site):  # noqa: F811
     assert not page.locator(".site-header").is_visible()
     assert not page.locator(".step-nav").is_visible()
     assert page.get_by_role("heading", name="Richtvragen").is_visible()
+
+
+def test_narrow_menu_opens_and_closes_with_the_keyboard(page, public_site):  # noqa: F811
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto("/")
+    menu = page.get_by_role("button", name="Menu")
+    assert menu.get_attribute("aria-expanded") == "false"
+    assert not page.locator("#site-nav").is_visible()
+    page.keyboard.press("Tab")  # skip link
+    page.keyboard.press("Tab")  # brand
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Menu"
+    page.keyboard.press("Enter")
+    assert menu.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Escape")  # closes again and returns to the button
+    assert menu.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Menu"
+    page.keyboard.press("Space")
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "Nieuws":
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/nieuws/")
+    _assert_clean(page, "narrow menu")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
