@@ -10,7 +10,7 @@ from learning.lessons import LessonTheme, LifeDomain
 from learning.models import Advice, SchoolType
 
 RICH_HELP = _(
-    "Plain text; leave an empty line between paragraphs. Simple formatting (<strong>, <em>, lists, "
+    "Plain text; leave an empty line between paragraphs. Simple formatting (bold, italic, lists, "
     "links) is kept, everything else is removed. Never write about individual pupils or children."
 )
 
