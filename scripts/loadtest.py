@@ -76,6 +76,7 @@ class Stats:
         self.refused: Counter = Counter()  # taken or completed by someone else first, by kind
         self.double_posts = 0
         self.double_posts_both_done = 0
+        self.second_submit: Counter = Counter()  # what the later of two submits at once answered
 
     def record(self, method, path, response, started, *, expected=(), workflow=False):
         elapsed = time.perf_counter() - started
@@ -306,18 +307,20 @@ def submit_application(session, base, path, data, stats, wf, rng, kind) -> None:
         return wf.submitted in page, response.status_code
 
     if rng.random() < 0.25:
-        # The later of two submits finds the application no longer editable: it answers 400 with
-        # "this application cannot be changed now" (or a redirect saying it was already submitted).
-        results = twice_at_once(session, lambda s: once(s, expected=(400,)))
+        # The later of two submits finds the application no longer editable: depending on when it
+        # arrives it answers 404 (the edit page is gone), 400 ("this application cannot be changed
+        # now") or a redirect ("already submitted").
+        results = twice_at_once(session, lambda s: once(s, expected=(400, 404)))
         with stats.lock:
             stats.double_posts += 1
             stats.double_posts_both_done += all(done for done, _ in results)
+            stats.second_submit.update(status for done, status in results if not done)
     else:
         results = [once(session)]
     for done, status in results:
         if done:
             stats.count("done", kind)
-        elif status in (302, 400):
+        elif status in (302, 400, 404):
             stats.count("refused", kind)
 
 
@@ -783,7 +786,10 @@ def main() -> int:
     )
     print(f"workflow steps done (as users were told): {dict(stats.done)}")
     print(f"refused because someone else was first: {dict(stats.refused)}")
-    print(f"forms posted twice at once: {stats.double_posts}, both done: {stats.double_posts_both_done}")
+    print(
+        f"forms posted twice at once: {stats.double_posts}, both done: {stats.double_posts_both_done}; "
+        f"the later of two submits answered {dict(stats.second_submit)}"
+    )
     transitions, process_problems = check_processes()
     told_problems = check_told(stats, since)
     mails, mail_problems = check_mail(since)
