@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -303,13 +304,27 @@ class RegisterDoneView(TemplateView):
 
 
 class RegisterConfirmView(TemplateView):
+    """The link in the confirmation e-mail. Opening it only shows a button: mail scanners that open
+    links must not confirm an address; the person's own click (a POST) does."""
+
     template_name = "workflows/register_confirm.html"
 
-    def get(self, request, uidb64, token, *args, **kwargs):
+    def _user(self, uidb64, token):
         try:
             user = User.objects.get(pk=int(force_str(urlsafe_base64_decode(uidb64))))
         except (TypeError, ValueError, OverflowError, User.DoesNotExist):
-            user = None
+            return None
+        if user.is_active or not default_token_generator.check_token(user, token):
+            return None
+        return user
+
+    def get(self, request, uidb64, token, *args, **kwargs):
+        if self._user(uidb64, token) is None:
+            return self.render_to_response({"invalid": True}, status=400)
+        return self.render_to_response({"invalid": False, "region_name": request.GET.get("regio", "")[:100]})
+
+    def post(self, request, uidb64, token, *args, **kwargs):
+        user = self._user(uidb64, token)
         application = None
         if user is not None:
             try:

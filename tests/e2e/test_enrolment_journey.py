@@ -62,6 +62,8 @@ def test_a_region_applies_is_reviewed_and_accepted(page, sign_in, world, setting
     # 2. The confirmation link from the e-mail, then sign in: the draft application waits.
     link = re.search(r"http\S+", mail.outbox[-1].body).group(0)
     page.goto("/" + link.split("/", 3)[3])  # the path of the link (its host is SITE_URL)
+    accessible(page, "confirm address")
+    page.get_by_role("button", name="Mijn adres bevestigen").click()
     page.get_by_label("Gebruikersnaam").fill("rana@example.org")
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").last.click()

@@ -26,6 +26,7 @@ def test_login_page_is_ours_and_dutch(client, db):
     assert "<h1>Inloggen</h1>" in body
     assert 'lang="nl"' in body
     assert "Wachtwoord vergeten?" in body
+    assert f'href="{reverse("enrolment:register")}"' in body  # a new region finds the way to apply
 
 
 def test_team_member_signs_in_and_lands_in_the_portal(client, world):

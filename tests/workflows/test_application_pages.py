@@ -49,12 +49,16 @@ def test_a_new_coordinator_registers_confirms_and_finds_a_draft(db, client, mail
     assert message.to == ["rana@example.org"] and "Bevestig" in message.subject
 
     confirm = _link(message.body).split("testserver", 1)[-1]
-    response = client.get(confirm)
+    # Opening the link (as a mail scanner would) confirms nothing; the button does.
+    assert client.get(confirm).status_code == 200
+    assert not User.objects.get(email="rana@example.org").is_active
+    response = client.post(confirm)
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
     application = EnrolmentApplication.objects.get(applicant__email="rana@example.org")
     assert application.status == "draft" and application.region.name == "Drechtsteden"
     # The link works once only.
     assert client.get(confirm).status_code == 400
+    assert client.post(confirm).status_code == 400
     assert EnrolmentApplication.objects.filter(applicant__email="rana@example.org").count() == 1
 
     assert _sign_in(client, "rana@example.org")
