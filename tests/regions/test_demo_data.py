@@ -1,5 +1,9 @@
 """The demo command builds everything once; running it again changes nothing and duplicates nothing."""
 
+import re
+from pathlib import Path
+
+from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Page
 
@@ -49,6 +53,17 @@ def test_demo_has_every_role_and_working_passwords(db):
     reviewers = User.objects.filter(groups__name=Role.COALITION_REVIEWER)
     assert reviewers.values("organisation").distinct().count() >= 3
     assert RegionMembership.objects.values("region").distinct().count() >= 3
+    # The README's table lists real accounts with the real password, and every demo account.
+    readme = (Path(settings.BASE_DIR) / "README.md").read_text().split("### Demo accounts", 1)[1].split("\n## ", 1)[0]
+    table = dict(re.findall(r"^\| ([a-z0-9-]+) \| (\S+) \|", readme, flags=re.MULTILINE))
+    table.pop("username")  # the header row
+    for username, password in table.items():
+        user = User.objects.filter(username=username).first()
+        assert user is not None and user.check_password(password), f"README lists {username}"
+    demo_accounts = User.objects.filter(email__endswith="@example.org", is_active=True).values_list(
+        "username", flat=True
+    )
+    assert set(demo_accounts) <= set(table), set(demo_accounts) - set(table)
 
 
 def test_demo_regions_have_real_municipalities_and_pairings(db):
