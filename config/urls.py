@@ -5,9 +5,12 @@ from django.views.generic import RedirectView
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import views as cms_views
 from config import views as config_views
+from learning import views as learning_views
 from regions import account_views
 
 urlpatterns = [
@@ -22,9 +25,16 @@ urlpatterns = [
     path("accounts/2fa/verify/", account_views.TwoFactorVerifyView.as_view(), name="two_factor_verify"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("portal/enrolment/", include("workflows.urls")),
+    path("portal/reports/", include("workflows.reporting_urls")),
+    path("portal/lessons/", include("workflows.lessons_urls")),
     path("portal/", include("learning.urls")),
     path("portal/", include("regions.urls")),
     path("healthz/", config_views.healthz, name="healthz"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", cms_views.robots_txt, name="robots_txt"),
+    path("zoeken/", cms_views.search, name="search"),
+    path("voortgang/", learning_views.public_progress, name="public_progress"),
+    path("", include("learning.lessons_urls")),  # lesson feeds and the lessons API
 ]
 
 if settings.DEBUG:
