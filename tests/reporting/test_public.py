@@ -27,3 +27,8 @@ def test_public_progress_is_cached_briefly(client, reporting_world, django_asser
     response = client.get(reverse("public_progress"))
     entry = {p.advice.number: p for p in response.context["progress"]}[1]
     assert entry.counts.get("embedded", 0) == 0  # still the cached figures
+
+
+def test_every_public_page_links_to_the_progress_figures(client, reporting_world):
+    response = client.get("/")
+    assert f'href="{reverse("public_progress")}"' in response.content.decode()
