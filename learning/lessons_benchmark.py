@@ -24,8 +24,9 @@ WORDS += ("jongerenpanel", "mentor", "gezinsklas", "jobcoach", "ggz")
 SCENARIOS = [
     ("no filter", {}),
     ("filters", {"advice": "1", "life_domain": "school", "school_type": "po"}),
-    ("search", {"q": "samenwerkingsverbanden thuiszitters"}),
-    ("search + filters + relevance", {"q": "jeugdhulp", "advice": "4", "year": "2024", "sort": "relevance"}),
+    ("search (Dutch plural)", {"q": "samenwerkingsverbanden"}),
+    ("search, two words", {"q": "jeugdhulp wijkteam"}),
+    ("search + filters + relevance", {"q": "jeugdhulp", "life_domain": "school", "year": "2021", "sort": "relevance"}),
     ("page 40", {"page": "40"}),
 ]
 

@@ -12,3 +12,15 @@ def register_lesson_actions(actions):
     actions.register_action("learning.lesson_submit", _("Submit lesson"), _("Lesson submitted"))
     actions.register_action("learning.lesson_review", _("Review lesson"), _("Lesson reviewed"))
     actions.register_action("learning.lesson_correct", _("Correct lesson"), _("Lesson correction started"))
+
+
+def _register_snippets():
+    """Themes are reference content: the programme office edits them in Wagtail admin (Snippets)."""
+    from wagtail.snippets.models import register_snippet
+
+    from learning.lessons import LessonTheme
+
+    register_snippet(LessonTheme)
+
+
+_register_snippets()
