@@ -20,10 +20,12 @@ OPEN_TASK_STATUSES = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
 
 
 def _with_due(tasks):
-    """Add each task's due date, whether it has passed, and its page URL (no queries)."""
-    from workflows.nodes import task_url
+    """The people's tasks among ``tasks`` (not the flow's own steps, such as the join of the parallel
+    reviews, which has no page), each with its due date, whether it has passed, and its page URL."""
+    from workflows.nodes import PortalTask, task_url
 
     now = timezone.now()
+    tasks = [task for task in tasks if isinstance(task.flow_task, PortalTask)]
     for task in tasks:
         node = task.flow_task.name if task.flow_task is not None else ""
         task.due = task.created + timedelta(days=DUE_DAYS.get(node, 14))

@@ -238,3 +238,24 @@ def test_intake_checks_the_assignment(login, world, submitted):
         status=400,
     )
     assert "connector" in response.context["form"].errors
+
+
+@pytest.mark.parametrize("username", ["office", "reviewer_a", "reviewer_b", "applicant"])
+def test_application_page_while_one_of_two_reviews_is_in(client, login, world, in_review, applicant, username):
+    """The join of the parallel reviews is open then; it is the flow's own step and has no page."""
+    from tests.workflows.conftest import claim_and_run
+    from workflows import services
+
+    reviewer = world["reviewer_a"]
+    claim_and_run(
+        open_task_for(in_review, reviewer),
+        reviewer,
+        services.review_submit,
+        recommendation="accept",
+        motivation="Goed.",
+    )
+    login(applicant if username == "applicant" else world[username])
+    response = client.get(in_review.get_absolute_url())
+    assert response.status_code == 200
+    steps = [task.flow_task.name for task in response.context["open_steps"]]
+    assert "join_reviews" not in steps and "review" in steps
