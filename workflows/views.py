@@ -130,6 +130,10 @@ class ApplicationFormMixin:
         return self.render_form(ApplicationForm(initial=ApplicationForm.initial_for(self.application)))
 
     def post(self, request, *args, **kwargs):
+        self.application.refresh_from_db(fields=["status"])
+        if not self.application.is_editable:  # submitted by a click a moment earlier
+            messages.info(request, _("This application was already submitted."))
+            return redirect(self.application.get_absolute_url())
         form = ApplicationForm(request.POST, request.FILES)
         valid = form.is_valid()
         saved = False
@@ -176,6 +180,20 @@ class ApplicationFormMixin:
 
 
 class ApplicationEditView(PortalMixin, ApplicationFormMixin, TemplateView):
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except Http404:
+            # A second click on "submit" arrives after the first has been handled: the applicant's
+            # own application is no longer editable; show it, with a word why, not an error page.
+            own = access.applications_for(request.user, access.APPLICATION_VIEW).filter(
+                pk=kwargs["pk"], applicant_id=request.user.pk
+            )
+            if request.method == "POST" and request.user.is_authenticated and own.exists():
+                messages.info(request, _("This application was already submitted."))
+                return redirect(own.get().get_absolute_url())
+            raise
+
     def load_objects(self, **kwargs):
         self.application = get_object_or_404(
             access.applications_for(self.request.user, access.APPLICATION_EDIT).select_related("region"),

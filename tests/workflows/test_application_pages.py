@@ -238,7 +238,8 @@ def test_submitted_applications_cannot_be_edited_or_submitted_twice(login, appli
     client = login(applicant)
     url = reverse("enrolment:application_edit", args=[submitted.pk])
     assert client.get(url).status_code == 404
-    assert client.post(url, _form(submitted, action="submit")).status_code == 404
+    response = client.post(url, _form(submitted, action="submit"))  # a late second click
+    assert response.status_code == 302 and response.url == submitted.get_absolute_url()
     assert submitted.versions.count() == 1
 
 
@@ -454,3 +455,16 @@ def test_mail_goes_out_on_every_assignment_and_decision(login, world, several, m
     )
     assert {a for m in mailoutbox for a in m.to} == {several["submitted"].applicant.email}
     assert "Besluit" in mailoutbox[0].subject and "Te vaag uitgewerkt." in mailoutbox[0].body
+
+
+def test_a_second_click_on_submit_shows_the_application_not_an_error(client, login, world, submitted, applicant):
+    """The first click was handled already (fixture `submitted`); the second lands on the application."""
+    login(applicant)
+    url = reverse("enrolment:application_edit", args=[submitted.pk])
+    response = client.post(url, {"action": "submit"}, follow=True)
+    assert response.redirect_chain == [(submitted.get_absolute_url(), 302)]
+    assert "al ingediend" in response.content.decode()
+    assert EnrolmentApplication.objects.get(pk=submitted.pk).versions.count() == 1
+    # Someone else posting to it still learns nothing.
+    login(world["team_b"])
+    assert client.post(url, {"action": "submit"}).status_code in (403, 404)
