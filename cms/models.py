@@ -487,6 +487,9 @@ class RegionPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["municipalities"] = list(self.region.municipalities.all())
         context["samenwerkingsverbanden"] = list(self.region.samenwerkingsverbanden.all())
+        from learning.lessons_selectors import region_lessons
+
+        context["lessons"] = region_lessons(self.region)
         return context
 
 

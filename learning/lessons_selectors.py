@@ -26,6 +26,11 @@ def lessons_listing(queryset):
     return queryset.select_related("region").prefetch_related("advices", "themes")
 
 
+def region_lessons(region, limit: int = 6):
+    """The newest published lessons of one region, for its public page (one query)."""
+    return list(access.lesson_pages_public().filter(region=region).order_by("-first_published_at")[:limit])
+
+
 def _search_stems_natively() -> bool:
     """PostgreSQL's full-text search stems Dutch words (SEARCH_CONFIG "dutch"); SQLite's does not."""
     return connection.vendor == "postgresql"

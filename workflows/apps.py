@@ -10,6 +10,4 @@ class WorkflowsConfig(AppConfig):
 
     def ready(self):
         # Import the flows so viewflow registers their nodes and permissions at start-up.
-        from workflows import flows  # noqa: F401
-        from workflows import reporting  # noqa: F401
-        from workflows import lessons  # noqa: F401
+        from workflows import flows, lessons, reporting  # noqa: F401

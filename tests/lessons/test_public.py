@@ -261,3 +261,17 @@ def test_unpublishing_removes_a_lesson_everywhere(client, lessons_world):
     assert "Jeugdhulp in de klas" not in client.get(w.index.url).content.decode()
     assert "Jeugdhulp in de klas" not in client.get("/feeds/lessen/rss/").content.decode()
     assert json.loads(client.get("/api/v2/lessons/").content)["items"] == []
+
+
+def test_region_page_lists_its_published_lessons_only(client, states):
+    from cms.region_pages import region_page_ensure
+
+    page_a = region_page_ensure(region=states.region_a, publish=True)
+    page_b = region_page_ensure(region=states.region_b, publish=True)
+    body = client.get(page_a.url).content.decode()
+    assert "Lessen uit deze regio" in body
+    assert f'href="{states.published.page.url}"' in body or states.published.page.title in body
+    _no_secrets(body)
+    body_b = client.get(page_b.url).content.decode()
+    assert "Lessen uit deze regio" not in body_b  # region B has nothing published
+    _no_secrets(body_b)
