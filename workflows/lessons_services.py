@@ -206,6 +206,7 @@ def task_claim(*, task: Task, user: User) -> Task:
             raise TaskNotAvailable
         task.assigned = timezone.now()
         task.flow_task.activation_class(task).assign(user)
+        log(submission.region, "workflows.task_claim", user=user, data={"task": task.pk, "node": task.flow_task.name})
         return task
 
     return _run_locked(task, work)
@@ -217,6 +218,7 @@ def task_release(*, task: Task, user: User) -> Task:
             raise TaskNotAvailable
         task.assigned = None
         task.flow_task.activation_class(task).unassign()
+        log(submission.region, "workflows.task_release", user=user, data={"task": task.pk, "node": task.flow_task.name})
         return task
 
     return _run_locked(task, work)

@@ -89,6 +89,7 @@ def task_claim(*, task: Task, user: User) -> Task:
             raise TaskNotAvailable
         task.assigned = timezone.now()
         task.flow_task.activation_class(task).assign(user)
+        log(report.region, "workflows.task_claim", user=user, data={"task": task.pk, "node": task.flow_task.name})
         return task
 
     return _run_locked(task, work)
@@ -100,6 +101,7 @@ def task_release(*, task: Task, user: User) -> Task:
             raise TaskNotAvailable
         task.assigned = None
         task.flow_task.activation_class(task).unassign()
+        log(report.region, "workflows.task_release", user=user, data={"task": task.pk, "node": task.flow_task.name})
         return task
 
     return _run_locked(task, work)

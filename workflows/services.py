@@ -284,6 +284,7 @@ def task_claim(*, task: Task, user: User) -> Task:
         activation = task.flow_task.activation_class(task)
         task.assigned = timezone.now()
         activation.assign(user)
+        log(application, "workflows.task_claim", user=user, data={"task": task.pk, "node": task.flow_task.name})
         return task
 
     return _run_locked(task, work)
@@ -297,6 +298,7 @@ def task_release(*, task: Task, user: User) -> Task:
             raise TaskNotAvailable
         task.assigned = None
         task.flow_task.activation_class(task).unassign()
+        log(application, "workflows.task_release", user=user, data={"task": task.pk, "node": task.flow_task.name})
         return task
 
     return _run_locked(task, work)

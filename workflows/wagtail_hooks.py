@@ -13,5 +13,7 @@ def register_workflow_log_actions(actions):
     actions.register_action("workflows.intake", _("Intake"), _("Intake recorded"))
     actions.register_action("workflows.review", _("Review"), _("Review recorded"))
     actions.register_action("workflows.decision", _("Decide on application"), _("Decision recorded"))
+    actions.register_action("workflows.task_claim", _("Take task"), _("Task taken"))
+    actions.register_action("workflows.task_release", _("Give task back"), _("Task given back"))
     actions.register_action("workflows.comment", _("Post message"), _("Message posted"))
     actions.register_action("workflows.document_remove", _("Remove document"), _("Document removed"))
