@@ -341,6 +341,9 @@ class AdvicePage(Page):
         from cms import selectors
 
         context["progress"] = selectors.advice_progress(self.advice)
+        from learning.lessons_selectors import advice_lessons
+
+        context["lessons"], context["library_url"] = advice_lessons(self.advice)
         return context
 
 

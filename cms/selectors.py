@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Subquery, Value
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -106,11 +106,24 @@ class AdviceProgress:
         return rows
 
 
+def _count_of(queryset):
+    """``queryset``'s row count as a subquery (to read several counts in one query)."""
+    return queryset.order_by().annotate(_one=Value(1)).values("_one").annotate(n=Count("*")).values("n")
+
+
 def advice_progress(advice: Advice) -> AdviceProgress:
-    """Aggregated progress on ``advice`` over the participating regions working on it (three queries)."""
+    """Aggregated progress on ``advice`` over the participating regions working on it (two queries)."""
     regions = RegionAdvice.objects.filter(advice=advice, region__status__in=PARTICIPATING).values("region_id")
-    region_count = regions.count()
-    item_count = ChecklistItem.objects.filter(advice=advice, is_active=True).count()
+    counts = (
+        Advice.objects.filter(pk=advice.pk)
+        .annotate(
+            region_count=Subquery(_count_of(regions)),
+            item_count=Subquery(_count_of(ChecklistItem.objects.filter(advice=advice, is_active=True))),
+        )
+        .values("region_count", "item_count")
+        .get()
+    )
+    region_count, item_count = counts["region_count"] or 0, counts["item_count"] or 0
     rows = (
         RegionChecklistItem.objects.filter(item__advice=advice, item__is_active=True, region_id__in=regions)
         .values("status")

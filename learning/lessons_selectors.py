@@ -31,6 +31,18 @@ def region_lessons(region, limit: int = 6):
     return list(access.lesson_pages_public().filter(region=region).order_by("-first_published_at")[:limit])
 
 
+def advice_lessons(advice, limit: int = 6):
+    """The newest published lessons about one advice, and the library's URL filtered on it (one or
+    two queries: the lessons, and the library's index page)."""
+    from learning.lessons import LessonIndexPage
+
+    lessons = access.lesson_pages_public().filter(advices=advice).select_related("region")
+    lessons = list(lessons.order_by("-first_published_at")[:limit])
+    index = LessonIndexPage.objects.live().public().first() if lessons else None
+    library_url = f"{index.url}?{urlencode({'advice': advice.number})}" if index else None
+    return lessons, library_url
+
+
 def _search_stems_natively() -> bool:
     """PostgreSQL's full-text search stems Dutch words (SEARCH_CONFIG "dutch"); SQLite's does not."""
     return connection.vendor == "postgresql"

@@ -275,3 +275,17 @@ def test_region_page_lists_its_published_lessons_only(client, states):
     body_b = client.get(page_b.url).content.decode()
     assert "Lessen uit deze regio" not in body_b  # region B has nothing published
     _no_secrets(body_b)
+
+
+def test_advice_page_links_its_published_lessons_and_the_filtered_library(client, states):
+    from cms.models import AdviceIndexPage, AdvicePage, HomePage
+    from learning.models import Advice
+
+    home = HomePage.objects.first()
+    advices = home.add_child(instance=AdviceIndexPage(title="Adviezen", slug="adviezen-test"))
+    page = advices.add_child(instance=AdvicePage(title="Advies 1", slug="a-1", advice=Advice.objects.get(number=1)))
+    body = client.get(page.url).content.decode()
+    assert "Lessen over dit advies" in body
+    assert states.published.page.title in body
+    assert f'href="{states.index.url}?advice=1"' in body
+    _no_secrets(body)
