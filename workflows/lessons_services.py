@@ -15,7 +15,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from viewflow.workflow.exceptions import FlowLockFailed
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
@@ -35,7 +34,8 @@ from regions import access
 from regions.models import Region, User
 from regions.uploads import DOCUMENT_TYPES, IMAGE_TYPES, safe_filename, validate_upload
 from workflows import lessons_notifications as notifications
-from workflows.services import TaskNotAvailable
+from workflows import task_actions
+from workflows.task_actions import TaskNotAvailable
 
 State = LessonSubmission.State
 OUTCOMES = ("approve", "changes", "decline")
@@ -190,38 +190,18 @@ def _run_locked(task: Task, work):
     """Run ``work(task, submission)`` under the process lock, on a freshly read task."""
     from workflows.lessons import LessonFlow
 
-    try:
-        with LessonFlow.lock(task.process_id), transaction.atomic():
-            fresh = Task.objects.select_related("process").get(pk=task.pk)
-            return work(fresh, _submission_for(fresh))
-    except FlowLockFailed as error:
-        raise TaskNotAvailable from error
+    return task_actions.run_locked(LessonFlow, task, _submission_for, work)
 
 
 def task_claim(*, task: Task, user: User) -> Task:
     """Take an open review task for oneself (colleagues no longer see it in their list)."""
-
-    def work(task, submission):
-        if task.status != STATUS.NEW or not task.flow_task.can_assign(user, task):
-            raise TaskNotAvailable
-        task.assigned = timezone.now()
-        task.flow_task.activation_class(task).assign(user)
-        log(submission.region, "workflows.task_claim", user=user, data={"task": task.pk, "node": task.flow_task.name})
-        return task
-
-    return _run_locked(task, work)
+    return task_actions.task_take(task=task, user=user, run=_run_locked, audit_on=lambda submission: submission.region)
 
 
 def task_release(*, task: Task, user: User) -> Task:
-    def work(task, submission):
-        if task.status != STATUS.ASSIGNED or not task.flow_task.can_unassign(user, task):
-            raise TaskNotAvailable
-        task.assigned = None
-        task.flow_task.activation_class(task).unassign()
-        log(submission.region, "workflows.task_release", user=user, data={"task": task.pk, "node": task.flow_task.name})
-        return task
-
-    return _run_locked(task, work)
+    return task_actions.task_give_back(
+        task=task, user=user, run=_run_locked, audit_on=lambda submission: submission.region
+    )
 
 
 def _version_data(submission: LessonSubmission) -> dict:

@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from viewflow.workflow.exceptions import FlowLockFailed
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 from wagtail.log_actions import log
@@ -21,7 +20,8 @@ from learning.models import ProgressReport, ProgressReportVersion, ReportEvent, 
 from learning.services import indicator_value_save, report_missing
 from regions.models import Region, User
 from workflows import reporting_notifications as notifications
-from workflows.services import TaskNotAvailable
+from workflows import task_actions
+from workflows.task_actions import TaskNotAvailable
 
 State = ProgressReport.State
 OUTCOMES = ("accept", "questions")
@@ -73,38 +73,16 @@ def _run_locked(task: Task, work):
     """Run ``work(task, report)`` under the process lock, on a freshly read task."""
     from workflows.reporting import ReportingFlow
 
-    try:
-        with ReportingFlow.lock(task.process_id), transaction.atomic():
-            fresh = Task.objects.select_related("process").get(pk=task.pk)
-            return work(fresh, _report_for(fresh))
-    except FlowLockFailed as error:
-        raise TaskNotAvailable from error
+    return task_actions.run_locked(ReportingFlow, task, _report_for, work)
 
 
 def task_claim(*, task: Task, user: User) -> Task:
     """Take an open review task for oneself (colleagues no longer see it in their list)."""
-
-    def work(task, report):
-        if task.status != STATUS.NEW or not task.flow_task.can_assign(user, task):
-            raise TaskNotAvailable
-        task.assigned = timezone.now()
-        task.flow_task.activation_class(task).assign(user)
-        log(report.region, "workflows.task_claim", user=user, data={"task": task.pk, "node": task.flow_task.name})
-        return task
-
-    return _run_locked(task, work)
+    return task_actions.task_take(task=task, user=user, run=_run_locked, audit_on=lambda report: report.region)
 
 
 def task_release(*, task: Task, user: User) -> Task:
-    def work(task, report):
-        if task.status != STATUS.ASSIGNED or not task.flow_task.can_unassign(user, task):
-            raise TaskNotAvailable
-        task.assigned = None
-        task.flow_task.activation_class(task).unassign()
-        log(report.region, "workflows.task_release", user=user, data={"task": task.pk, "node": task.flow_task.name})
-        return task
-
-    return _run_locked(task, work)
+    return task_actions.task_give_back(task=task, user=user, run=_run_locked, audit_on=lambda report: report.region)
 
 
 def _version_data(report: ProgressReport) -> dict:

@@ -12,7 +12,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from viewflow.workflow.exceptions import FlowLockFailed
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 from wagtail.log_actions import log
@@ -21,14 +20,11 @@ from cms.region_pages import region_page_ensure
 from regions import services as region_services
 from regions.access import forget_cached_access
 from regions.models import Organisation, Region, RegionDocument, User
-from workflows import notifications
+from workflows import notifications, task_actions
 from workflows.models import MAX_REVIEWERS, ApplicationEvent, ApplicationVersion, Comment, EnrolmentApplication, Review
+from workflows.task_actions import TaskNotAvailable
 
 Status = EnrolmentApplication.Status
-
-
-class TaskNotAvailable(Exception):
-    """The task was completed, claimed by someone else, or is being handled right now."""
 
 
 # --- People --------------------------------------------------------------------------------------
@@ -262,46 +258,25 @@ def _new_version(application, user, kind):
 
 
 # --- Tasks -------------------------------------------------------------------------------------------
+def _application_for(task: Task) -> EnrolmentApplication:
+    return EnrolmentApplication.objects.select_related("region").get(process_id=task.process_id)
+
+
 def _run_locked(task: Task, work):
     """Run ``work(task, application)`` under the process lock, on a freshly read task."""
     from workflows.flows import EnrolmentFlow
 
-    try:
-        with EnrolmentFlow.lock(task.process_id), transaction.atomic():
-            fresh = Task.objects.select_related("process").get(pk=task.pk)
-            application = EnrolmentApplication.objects.select_related("region").get(process_id=fresh.process_id)
-            return work(fresh, application)
-    except FlowLockFailed as error:
-        raise TaskNotAvailable from error
+    return task_actions.run_locked(EnrolmentFlow, task, _application_for, work)
 
 
 def task_claim(*, task: Task, user: User) -> Task:
     """Take an open task (status NEW) for oneself."""
-
-    def work(task, application):
-        if task.status != STATUS.NEW or not task.flow_task.can_assign(user, task):
-            raise TaskNotAvailable
-        activation = task.flow_task.activation_class(task)
-        task.assigned = timezone.now()
-        activation.assign(user)
-        log(application, "workflows.task_claim", user=user, data={"task": task.pk, "node": task.flow_task.name})
-        return task
-
-    return _run_locked(task, work)
+    return task_actions.task_take(task=task, user=user, run=_run_locked, audit_on=lambda application: application)
 
 
 def task_release(*, task: Task, user: User) -> Task:
     """Give a claimed task back, so a colleague can take it."""
-
-    def work(task, application):
-        if task.status != STATUS.ASSIGNED or not task.flow_task.can_unassign(user, task):
-            raise TaskNotAvailable
-        task.assigned = None
-        task.flow_task.activation_class(task).unassign()
-        log(application, "workflows.task_release", user=user, data={"task": task.pk, "node": task.flow_task.name})
-        return task
-
-    return _run_locked(task, work)
+    return task_actions.task_give_back(task=task, user=user, run=_run_locked, audit_on=lambda application: application)
 
 
 def _execute(task, user, node, do):

@@ -11,7 +11,7 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from tests.workflows.conftest import EnrolmentFlow, open_task, open_task_for
-from workflows import services
+from workflows import services, task_actions
 from workflows.models import ApplicationEvent, ApplicationVersion, EnrolmentApplication, Review
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -49,6 +49,7 @@ def slow_transitions(monkeypatch):
         return original(*args, **kwargs)
 
     monkeypatch.setattr(services, "log", slow_log)
+    monkeypatch.setattr(task_actions, "log", slow_log)  # taking a task is logged there
 
 
 def _outcomes(results):
