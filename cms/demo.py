@@ -9,6 +9,7 @@ Dates of meetings are relative to today, so the demo always has meetings to come
 
 import datetime
 import io
+from urllib.parse import urlparse
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -406,8 +407,6 @@ def _image(title: str, filename: str, data: bytes) -> Image:
 
 def _site_settings(home: HomePage) -> None:
     """The default site answers on the demo's own address, so canonical URLs and the sitemap match it."""
-    from urllib.parse import urlparse
-
     base = urlparse(settings.WAGTAILADMIN_BASE_URL)
     site = Site.objects.filter(is_default_site=True).first()
     if site is not None:

@@ -1,9 +1,11 @@
 """The coalition's public site: Wagtail page types and the organisation logo snippet.
 
-Page logic lives on the page (``get_context``), reads that span several pages in cms/selectors.py.
+Page logic lives on the page (``get_context`` and the pages' own reads); reads of other apps' data in
+cms/selectors.py, learning and learning.library.
 Every listing fetches its rows in a fixed number of queries, whatever the number of pages.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
@@ -18,12 +20,18 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms import selectors
 from cms.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from cms.forms import SpamProtectedFormBuilder
+from learning.library.models import LessonIndexPage, LessonPage
 
 NEWS_PER_PAGE = 10
 PAST_MEETINGS_PER_PAGE = 10
 SEARCH_PER_PAGE = 10
+HOME_NEWS = 3
+HOME_MEETINGS = 3
+HOME_REGIONS = 12
+LESSONS_SHOWN = 6
 
 
 def _page_number(request):
@@ -50,7 +58,7 @@ class HomePage(Page):
         "cms.RegionIndexPage",
         "cms.MembersPage",
         "cms.FormPage",
-        "learning.LessonIndexPage",
+        "library.LessonIndexPage",
     ]
     max_count = 1
 
@@ -59,10 +67,43 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from cms import selectors
-
-        context.update(selectors.home_highlights(self))
+        context.update(self.highlights())
         return context
+
+    def section_pages(self, private: Q | None = None) -> dict[str, Page]:
+        """The home page's index pages by kind ('news', 'meetings', ...): one query, for links."""
+        kinds = {
+            NewsIndexPage: "news",
+            MeetingIndexPage: "meetings",
+            NewsletterIndexPage: "newsletters",
+            AdviceIndexPage: "advices",
+            StepPlanIndexPage: "steps",
+            RegionIndexPage: "regions",
+            MembersPage: "members",
+        }
+        by_type = {ContentType.objects.get_for_model(model).pk: name for model, name in kinds.items()}
+        private = Page.objects.all().private_q() if private is None else private
+        pages = Page.objects.live().exclude(private).child_of(self).filter(content_type_id__in=by_type)
+        return {by_type[page.content_type_id]: page for page in pages.order_by("path")}
+
+    def highlights(self) -> dict:
+        """What the home page shows besides its own text: the latest news, coming meetings, the regions
+        (six queries, whatever the number of pages)."""
+        now = timezone.now()
+        private = Page.objects.all().private_q()  # one query for every list below
+        region_pages = RegionPage.objects.live().exclude(private).select_related("region").order_by("title")
+        return {
+            "latest_news": list(NewsPage.objects.live().exclude(private).order_by("-date", "-pk")[:HOME_NEWS]),
+            "upcoming_meetings": list(
+                MeetingPage.objects.live()
+                .exclude(private)
+                .filter(Q(end__gte=now) | Q(end__isnull=True, start__gte=now))
+                .order_by("start")[:HOME_MEETINGS]
+            ),
+            "region_pages": list(region_pages[:HOME_REGIONS]),
+            "region_count": region_pages.count(),
+            "sections": self.section_pages(private),
+        }
 
 
 class ContentPage(Page):
@@ -338,12 +379,11 @@ class AdvicePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from cms import selectors
-
         context["progress"] = selectors.advice_progress(self.advice)
-        from learning.lessons_selectors import advice_lessons
-
-        context["lessons"], context["library_url"] = advice_lessons(self.advice)
+        lessons = LessonPage.objects.for_everyone().filter(advices=self.advice).select_related("region")
+        context["lessons"] = lessons.newest(LESSONS_SHOWN)
+        index = LessonIndexPage.objects.live().public().first() if context["lessons"] else None
+        context["library_url"] = index.filtered_url(advice=self.advice.number) if index else None
         return context
 
 
@@ -490,9 +530,7 @@ class RegionPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["municipalities"] = list(self.region.municipalities.all())
         context["samenwerkingsverbanden"] = list(self.region.samenwerkingsverbanden.all())
-        from learning.lessons_selectors import region_lessons
-
-        context["lessons"] = region_lessons(self.region)
+        context["lessons"] = LessonPage.objects.for_everyone().filter(region=self.region).newest(LESSONS_SHOWN)
         return context
 
 
@@ -536,8 +574,6 @@ class MembersPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from cms import selectors
-
         context["organisation_groups"] = selectors.coalition_organisations()
         return context
 

@@ -1,33 +1,16 @@
-"""Reads for the public site that span several pages or apps; each runs a fixed number of queries."""
+"""Reads for the public site about data of other apps (advices, organisations) and search; each runs
+a fixed number of queries. (Reads of the pages themselves live on the page models, which call these.)"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q, Subquery, Value
-from django.utils import timezone
+from django.db.models import Count, Subquery, Value
 from wagtail.models import Page
 
-from cms.models import (
-    AdviceIndexPage,
-    HomePage,
-    MeetingIndexPage,
-    MeetingPage,
-    MembersPage,
-    NewsIndexPage,
-    NewsletterIndexPage,
-    NewsPage,
-    RegionIndexPage,
-    RegionPage,
-    StepPlanIndexPage,
-)
 from learning.models import Advice, ChecklistItem, ChecklistStatus, RegionAdvice, RegionChecklistItem
 from regions.models import Organisation, Region
 
-HOME_NEWS = 3
-HOME_MEETINGS = 3
-HOME_REGIONS = 12
 # The kinds of organisation the "about the coalition" page shows, in this order.
 PUBLIC_ORGANISATION_KINDS = (
     Organisation.Kind.COALITION_MEMBER,
@@ -37,43 +20,6 @@ PUBLIC_ORGANISATION_KINDS = (
 )
 # Regions that take part (or took part) in the programme, as opposed to applicants.
 PARTICIPATING = (Region.Status.ACTIVE, Region.Status.ALUMNI)
-
-
-def section_pages(home: Page, private: Q | None = None) -> dict[str, Page]:
-    """The home page's index pages by kind ('news', 'meetings', ...): one query, for links."""
-    kinds = {
-        NewsIndexPage: "news",
-        MeetingIndexPage: "meetings",
-        NewsletterIndexPage: "newsletters",
-        AdviceIndexPage: "advices",
-        StepPlanIndexPage: "steps",
-        RegionIndexPage: "regions",
-        MembersPage: "members",
-    }
-    by_type = {ContentType.objects.get_for_model(model).pk: name for model, name in kinds.items()}
-    private = Page.objects.all().private_q() if private is None else private
-    pages = Page.objects.live().exclude(private).child_of(home).filter(content_type_id__in=by_type)
-    return {by_type[page.content_type_id]: page for page in pages.order_by("path")}
-
-
-def home_highlights(home: HomePage) -> dict:
-    """What the home page shows besides its own text: the latest news, coming meetings, the regions
-    (six queries, whatever the number of pages)."""
-    now = timezone.now()
-    private = Page.objects.all().private_q()  # one query for every list below
-    region_pages = RegionPage.objects.live().exclude(private).select_related("region").order_by("title")
-    return {
-        "latest_news": list(NewsPage.objects.live().exclude(private).order_by("-date", "-pk")[:HOME_NEWS]),
-        "upcoming_meetings": list(
-            MeetingPage.objects.live()
-            .exclude(private)
-            .filter(Q(end__gte=now) | Q(end__isnull=True, start__gte=now))
-            .order_by("start")[:HOME_MEETINGS]
-        ),
-        "region_pages": list(region_pages[:HOME_REGIONS]),
-        "region_count": region_pages.count(),
-        "sections": section_pages(home, private),
-    }
 
 
 @dataclass

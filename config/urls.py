@@ -12,6 +12,11 @@ from cms import views as cms_views
 from config import views as config_views
 from learning import views as learning_views
 from regions import account_views
+from regions import urls as region_urls
+from workflows.core import urls as core_urls
+
+# "Mijn omgeving": the start page of workflows.core and the region pages of regions, one namespace.
+portal_patterns = ([*core_urls.urlpatterns, *region_urls.urlpatterns], "portal")
 
 urlpatterns = [
     # One sign-in for everyone: Wagtail admin's own login form would skip the site's templates.
@@ -24,17 +29,17 @@ urlpatterns = [
     path("accounts/2fa/setup/", account_views.TwoFactorSetupView.as_view(), name="two_factor_setup"),
     path("accounts/2fa/verify/", account_views.TwoFactorVerifyView.as_view(), name="two_factor_verify"),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("portal/enrolment/", include("workflows.urls")),
-    path("portal/reports/", include("workflows.reporting_urls")),
-    path("portal/lessons/", include("workflows.lessons_urls")),
+    path("portal/enrolment/", include("workflows.enrolment.urls")),
+    path("portal/reports/", include("workflows.reporting.urls")),
+    path("portal/lessons/", include("workflows.sharing.urls")),
     path("portal/", include("learning.urls")),
-    path("portal/", include("regions.urls")),
+    path("portal/", include(portal_patterns)),
     path("healthz/", config_views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", cms_views.robots_txt, name="robots_txt"),
     path("zoeken/", cms_views.search, name="search"),
     path("voortgang/", learning_views.public_progress, name="public_progress"),
-    path("", include("learning.lessons_urls")),  # lesson feeds and the lessons API
+    path("", include("learning.library.urls")),  # lesson feeds and the lessons API
 ]
 
 if settings.DEBUG:

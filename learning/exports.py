@@ -1,16 +1,16 @@
-"""CSV and XLSX exports of checklist states and indicators, scoped to the regions a user may see."""
+"""CSV and XLSX exports, scoped to what a user may see: checklist states and indicators here; other
+packages add theirs at start-up (``register``: the reporting flow adds its reports)."""
 
 from __future__ import annotations
 
 import csv
 import io
 
-from django.db.models import JSONField, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from learning.models import ChecklistStatus, IndicatorValue, ProgressReportVersion, RegionChecklistItem
+from learning.models import ChecklistStatus, IndicatorValue, RegionChecklistItem
 from regions import access
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -21,6 +21,15 @@ def _safe(value):
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
+
+
+# name -> rows(user) returning (header, rows); rows may be a generator (the file is built as it is read).
+EXPORTS: dict = {}
+
+
+def register(name: str, rows) -> None:
+    """Offer ``rows(user)`` as the export ``name`` (at /portal/exports/<name>.csv and .xlsx)."""
+    EXPORTS[name] = rows
 
 
 def checklist_rows(user):
@@ -99,63 +108,6 @@ def indicator_rows(user):
     return header, rows
 
 
-def report_rows(user):
-    """One row per report and advice: the report's state and, from its latest submitted version,
-    the checklist progress at submission and the narrative. Drafts never submitted (seen by their
-    own team and the programme office only) appear with their state and no text. Two queries."""
-    latest = ProgressReportVersion.objects.filter(report=OuterRef("pk")).order_by("-number").values("data")[:1]
-    reports = (
-        access.reports_for(user, access.REPORT_VIEW)
-        .select_related("region", "round")
-        .annotate(latest_data=Subquery(latest, output_field=JSONField()))
-        .order_by("-round__period_start", "round__pk", "region__name")
-    )
-    header = [
-        _("Region"),
-        _("Reporting round"),
-        _("State"),
-        _("Version"),
-        _("Submitted"),
-        _("Advice"),
-        _("Steps in place or embedded"),
-        _("Steps"),
-        _("What changed"),
-        _("What helped"),
-        _("What blocked"),
-        _("Next steps"),
-    ]
-
-    def rows():
-        for report in reports.iterator(chunk_size=500):
-            data = report.latest_data or {}
-            if isinstance(data, str):  # some database back ends hand the JSON back as text
-                import json
-
-                data = json.loads(data)
-            snapshot = {a["id"]: a for a in data.get("snapshot", {}).get("advices", [])}
-            narratives = data.get("narratives") or [{}]
-            base = [
-                report.region.name,
-                report.round.name,
-                report.get_state_display(),
-                report.version,
-                report.submitted_at.strftime("%Y-%m-%d") if report.submitted_at else "",
-            ]
-            for narrative in narratives:
-                advice = snapshot.get(narrative.get("advice_id"), {})
-                yield base + [
-                    narrative.get("advice", ""),
-                    advice.get("done", ""),
-                    advice.get("total", ""),
-                    narrative.get("changed", ""),
-                    narrative.get("helped", ""),
-                    narrative.get("blocked", ""),
-                    data.get("next_steps", ""),
-                ]
-
-    return header, rows()
-
-
 def to_csv(header, rows) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
@@ -174,3 +126,7 @@ def to_xlsx(header, rows, title: str) -> bytes:
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+register("checklists", checklist_rows)
+register("indicators", indicator_rows)

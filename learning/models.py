@@ -1,10 +1,13 @@
-"""The coalition's advices (Mét andere ogen, 2018) and, later, what regions do with them."""
+"""The coalition's advices (Mét andere ogen, 2018), the checklists and indicators regions keep on
+them, and the vocabulary of lessons (themes, life domains). The lesson pages of the public library
+live in learning.library; progress reports and lessons being written belong to their workflows."""
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.fields import RichTextField
 from wagtail.models import RevisionMixin
 from wagtail.search import index
 
@@ -176,204 +179,80 @@ class IndicatorValue(models.Model):
         return f"{self.school_type} {self.year}: {self.value}%"
 
 
-# --- Progress reports ---------------------------------------------------------------------------
-class ReportingRound(models.Model):
-    """A reporting round set by the programme office (for example every half year): the period the
-    reports are about, when the round opens and when the reports are due."""
+LESSON_RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
-    name = models.CharField(_("name"), max_length=120, unique=True)
-    period_start = models.DateField(_("period from"))
-    period_end = models.DateField(_("period until"))
-    opens_on = models.DateField(_("opens on"))
-    due_on = models.DateField(_("due on"))
-    opened_at = models.DateTimeField(_("opened"), null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+# --- Lessons: the vocabulary shared by a lesson being written (workflows.sharing) and its public
+# page (learning.library) ---------------------------------------------------------------------------
+class LifeDomain(models.TextChoices):
+    """A young person's life domains (leefdomeinen)."""
+
+    HOME = "thuis", _("home (thuis)")
+    SCHOOL = "school", _("school")
+    LEISURE = "vrije_tijd", _("leisure (vrije tijd)")
+    ONLINE = "online", _("online")
+
+
+class CodeList:
+    """Several choices kept in one text column as ``,a,b,`` so that ``__contains=",a,"`` filters
+    them on any database (SQLite and PostgreSQL alike) without a join."""
+
+    @staticmethod
+    def dump(values) -> str:
+        values = [v for v in values if v]
+        return f",{','.join(values)}," if values else ""
+
+    @staticmethod
+    def load(text: str) -> list[str]:
+        return [v for v in (text or "").split(",") if v]
+
+
+class LessonTheme(models.Model):
+    """A theme a lesson is about (for example "thuiszitters", "jeugdhulp op school"). Reference
+    content, kept short so that the library's filter stays usable."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
 
     class Meta:
-        ordering = ["-period_start", "-pk"]
-        verbose_name = _("reporting round")
-        verbose_name_plural = _("reporting rounds")
-        constraints = [
-            models.CheckConstraint(condition=models.Q(period_end__gte=models.F("period_start")), name="round_period"),
-            models.CheckConstraint(condition=models.Q(due_on__gte=models.F("opens_on")), name="round_due_after_open"),
-            models.CheckConstraint(
-                condition=models.Q(due_on__gte=models.F("period_end")), name="round_due_after_period"
-            ),
-        ]
+        ordering = ["name"]
+        verbose_name = _("lesson theme")
+        verbose_name_plural = _("lesson themes")
 
     def __str__(self):
         return self.name
 
-    def clean(self):
-        from learning.services import reporting_round_check
 
-        reporting_round_check(self)
+class LessonFields(models.Model):
+    """The structured content of a lesson, shared by the submission and its public page."""
 
-
-class ProgressReport(models.Model):
-    """One region's progress report in one round. The viewflow process (``process``) carries the
-    steps; this row and its versions are what people read later."""
-
-    class State(models.TextChoices):
-        # Machine names are stable (stored, filtered on, used in URLs); only labels are translated.
-        DRAFT = "draft", _("being written")
-        SUBMITTED = "submitted", _("awaiting review")
-        QUESTIONS = "questions", _("questions to the region")
-        ACCEPTED = "accepted", _("accepted")
-
-    EDITABLE = (State.DRAFT, State.QUESTIONS)
-
-    region = models.ForeignKey(
-        "regions.Region", verbose_name=_("region"), on_delete=models.CASCADE, related_name="progress_reports"
-    )
-    round = models.ForeignKey(
-        ReportingRound, verbose_name=_("reporting round"), on_delete=models.PROTECT, related_name="reports"
-    )
-    process = models.OneToOneField(
-        "viewflow.Process", on_delete=models.SET_NULL, null=True, blank=True, related_name="progress_report"
-    )
-    state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.DRAFT, db_index=True)
-    next_steps = models.TextField(_("next steps"), blank=True, max_length=4000)
-    version = models.PositiveSmallIntegerField(_("version"), default=0)
-    snapshot = models.JSONField(_("checklist at submission"), default=dict, blank=True)
-    documents = models.ManyToManyField("regions.RegionDocument", verbose_name=_("appendices"), blank=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    updated_at = models.DateTimeField(_("changed"), auto_now=True)
-    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
-    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    summary = models.TextField(_("summary"), max_length=600)
+    situation = RichTextField(_("the situation"), features=LESSON_RICH_TEXT_FEATURES, blank=True)
+    approach = RichTextField(_("what we did"), features=LESSON_RICH_TEXT_FEATURES, blank=True)
+    worked = RichTextField(_("what worked"), features=LESSON_RICH_TEXT_FEATURES, blank=True)
+    did_not_work = RichTextField(_("what did not work"), features=LESSON_RICH_TEXT_FEATURES, blank=True)
+    tips = RichTextField(_("tips for other regions"), features=LESSON_RICH_TEXT_FEATURES, blank=True)
+    partners = models.TextField(_("partners involved"), blank=True, max_length=1000)
+    life_domains = models.CharField(_("life domains"), max_length=60, blank=True, db_index=True)
+    school_types = models.CharField(_("school types"), max_length=60, blank=True, db_index=True)
 
     class Meta:
-        ordering = ["-round__period_start", "region__name"]
-        verbose_name = _("progress report")
-        verbose_name_plural = _("progress reports")
-        constraints = [
-            models.UniqueConstraint(fields=["region", "round"], name="unique_report_per_round"),
-            models.CheckConstraint(
-                condition=models.Q(state="draft") | models.Q(version__gte=1), name="submitted_report_has_version"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.region_id} / {self.round_id}"
-
-    def get_absolute_url(self):
-        from django.urls import reverse
-
-        return reverse("reports:report_detail", args=[self.pk])
+        abstract = True
 
     @property
-    def is_editable(self):
-        return self.state in self.EDITABLE
+    def life_domain_list(self) -> list[str]:
+        return CodeList.load(self.life_domains)
 
+    @property
+    def school_type_list(self) -> list[str]:
+        return CodeList.load(self.school_types)
 
-class ReportNarrative(models.Model):
-    """What the region writes about one advice in a report (the draft; submitted text lives in the versions)."""
+    @property
+    def life_domain_labels(self) -> list[str]:
+        labels = dict(LifeDomain.choices)
+        return [labels[v] for v in self.life_domain_list if v in labels]
 
-    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="narratives")
-    advice = models.ForeignKey(Advice, verbose_name=_("advice"), on_delete=models.PROTECT, related_name="+")
-    changed = models.TextField(_("what changed"), blank=True, max_length=4000)
-    helped = models.TextField(_("what helped"), blank=True, max_length=4000)
-    blocked = models.TextField(_("what blocked"), blank=True, max_length=4000)
-
-    class Meta:
-        ordering = ["advice__number"]
-        verbose_name = _("narrative per advice")
-        verbose_name_plural = _("narratives per advice")
-        constraints = [models.UniqueConstraint(fields=["report", "advice"], name="unique_report_narrative")]
-
-    def __str__(self):
-        return f"{self.report_id}: {self.advice_id}"
-
-
-class ReportIndicator(models.Model):
-    """An indicator value (youth care use, %) reported in a report."""
-
-    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="indicators")
-    school_type = models.CharField(_("school type"), max_length=4, choices=SchoolType.choices)
-    year = models.PositiveSmallIntegerField(_("year"))
-    value = models.DecimalField(_("youth care use (%)"), max_digits=5, decimal_places=2)
-    source = models.CharField(_("source"), max_length=200)
-
-    class Meta:
-        ordering = ["school_type", "year"]
-        verbose_name = _("reported indicator value")
-        verbose_name_plural = _("reported indicator values")
-        constraints = [
-            models.UniqueConstraint(fields=["report", "school_type", "year"], name="unique_report_indicator"),
-            models.CheckConstraint(
-                condition=models.Q(value__gte=0, value__lte=100), name="report_indicator_percentage"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.school_type} {self.year}: {self.value}%"
-
-
-class ProgressReportVersion(models.Model):
-    """What the region submitted, frozen (every submission in the questions loop is kept)."""
-
-    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="versions")
-    number = models.PositiveSmallIntegerField(_("version"))
-    data = models.JSONField(_("submitted data"))
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
-
-    class Meta:
-        ordering = ["-number"]
-        verbose_name = _("progress report version")
-        verbose_name_plural = _("progress report versions")
-        constraints = [models.UniqueConstraint(fields=["report", "number"], name="unique_report_version")]
-
-    def __str__(self):
-        return f"{self.report_id} v{self.number}"
-
-
-class ReportEvent(models.Model):
-    """One step in a report's timeline: submitted, questions back to the region, accepted."""
-
-    class Kind(models.TextChoices):
-        OPENED = "opened", _("round opened")
-        SUBMITTED = "submitted", _("submitted")
-        QUESTIONS = "questions", _("questions to the region")
-        ACCEPTED = "accepted", _("accepted")
-
-    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(_("step"), max_length=12, choices=Kind.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    version = models.PositiveSmallIntegerField(_("version"), default=0)
-    message = models.TextField(_("message"), blank=True)
-    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        verbose_name = _("report timeline entry")
-        verbose_name_plural = _("report timeline entries")
-
-    def __str__(self):
-        return f"{self.report_id}: {self.kind}"
-
-
-class ReportReminder(models.Model):
-    """A reminder that was sent: one per report and moment, guaranteed by the unique constraint."""
-
-    class Moment(models.TextChoices):
-        DUE_SOON = "due_soon", _("due soon")
-        OVERDUE = "overdue", _("overdue")
-
-    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="reminders")
-    moment = models.CharField(_("moment"), max_length=10, choices=Moment.choices)
-    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
-    recipients = models.PositiveSmallIntegerField(_("recipients"), default=0)
-
-    class Meta:
-        verbose_name = _("report reminder")
-        verbose_name_plural = _("report reminders")
-        constraints = [models.UniqueConstraint(fields=["report", "moment"], name="unique_report_reminder")]
-
-    def __str__(self):
-        return f"{self.report_id}: {self.moment}"
-
-
-from learning.lessons import *  # noqa: E402, F403  (lessons: models of the sharing flow and the public library)
+    @property
+    def school_type_labels(self) -> list[str]:
+        labels = dict(SchoolType.choices)
+        return [labels[v] for v in self.school_type_list if v in labels]

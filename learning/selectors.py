@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, Q
 
 from learning.models import (
+    Advice,
     ChecklistChange,
     ChecklistItem,
     ChecklistStatus,
@@ -108,7 +109,6 @@ def region_indicators(region: Region) -> tuple[list[int], list[IndicatorRow]]:
     return years, rows
 
 
-# --- Progress reports ----------------------------------------------------------------------------
 DONE_STATUSES = (ChecklistStatus.IN_PLACE, ChecklistStatus.EMBEDDED)
 
 
@@ -150,38 +150,6 @@ def checklist_snapshot(region: Region, at=None) -> dict:
     return {"advices": advices}
 
 
-def snapshot_done_share(advice: dict) -> int:
-    """Share (percent) of an advice's items in place or embedded, in a stored snapshot."""
-    return round(100 * advice["done"] / advice["total"]) if advice.get("total") else 0
-
-
-@dataclass
-class AdviceTrend:
-    number: int
-    short_title: str
-    shares: list  # one per round: percent done, or None when the advice was not in that report
-
-
-def region_progress_over_rounds(region: Region) -> tuple[list, list[AdviceTrend]]:
-    """The region's submitted reports, oldest round first, and per advice the share of items in
-    place or embedded in each report's snapshot (one query, whatever the number of rounds)."""
-    from learning.models import ProgressReport
-
-    reports = list(
-        ProgressReport.objects.filter(region=region, version__gte=1)
-        .select_related("round")
-        .order_by("round__period_start", "round__pk")
-    )
-    trends: dict[int, AdviceTrend] = {}
-    for index, report in enumerate(reports):
-        for advice in report.snapshot.get("advices", []):
-            trend = trends.setdefault(
-                advice["number"], AdviceTrend(advice["number"], advice["short_title"], [None] * len(reports))
-            )
-            trend.shares[index] = snapshot_done_share(advice)
-    return reports, [trends[number] for number in sorted(trends)]
-
-
 @dataclass
 class AdviceProgress:
     advice: object
@@ -204,8 +172,6 @@ class AdviceProgress:
 def national_progress(regions) -> list[AdviceProgress]:
     """Per advice, over ``regions`` (a queryset): how many regions work on it and how many of their
     checklist items are in each status (four queries, whatever the number of regions)."""
-    from learning.models import Advice
-
     region_ids = regions.values("pk")
     per_advice = {
         row["advice_id"]: row["n"]
@@ -236,25 +202,3 @@ def national_progress(regions) -> list[AdviceProgress]:
         )
         result.append(AdviceProgress(advice=advice, regions=regions_count, counts=counts, total=total))
     return result
-
-
-def reports_per_state(reports) -> list[tuple[str, str, int]]:
-    """(state, label, number) for every state, over ``reports`` (a queryset; one query)."""
-    from learning.models import ProgressReport
-
-    counts = {row["state"]: row["n"] for row in reports.order_by().values("state").annotate(n=Count("pk"))}
-    return [(state, label, counts.get(state, 0)) for state, label in ProgressReport.State.choices]
-
-
-def overdue_reports(reports, today=None):
-    """Reports of ``reports`` still with the region after their round's due date (one query)."""
-    from django.utils import timezone
-
-    from learning.models import ProgressReport
-
-    today = today or timezone.localdate()
-    return (
-        reports.filter(state__in=ProgressReport.EDITABLE, round__due_on__lt=today, round__opened_at__isnull=False)
-        .select_related("region", "round")
-        .order_by("round__due_on", "region__name")
-    )

@@ -129,11 +129,6 @@ class IndicatorView(RegionWorkspaceMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-EXPORTS = {
-    "checklists": exports.checklist_rows,
-    "indicators": exports.indicator_rows,
-    "reports": exports.report_rows,
-}
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -141,12 +136,12 @@ CONTENT_TYPES = {
 
 
 class ExportView(ActionRequiredMixin, View):
-    """Download checklists or indicators of every region the user may see, as CSV or XLSX."""
+    """Download an export (learning.exports.EXPORTS) of everything the user may see, as CSV or XLSX."""
 
     def get(self, request, what, fmt):
-        if what not in EXPORTS or fmt not in CONTENT_TYPES:
+        if what not in exports.EXPORTS or fmt not in CONTENT_TYPES:
             raise Http404
-        header, rows = EXPORTS[what](request.user)
+        header, rows = exports.EXPORTS[what](request.user)
         body = exports.to_csv(header, rows) if fmt == "csv" else exports.to_xlsx(header, rows, what)
         log(real_user(request.user), "learning.export", user=request.user, data={"export": what, "format": fmt})
         response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])

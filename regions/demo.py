@@ -206,7 +206,7 @@ PEOPLE = [
 KNOWLEDGE_CONTACT_REGIONS = ["twente", "utrecht", "zuid-limburg", "almere", "foodvalley"]
 
 
-def _municipality_organisation(municipality_name: str) -> Organisation:
+def municipality_organisation(municipality_name: str) -> Organisation:
     slug = slugify(f"gemeente {municipality_name}")
     organisation, _created = Organisation.objects.update_or_create(
         slug=slug,
@@ -239,7 +239,7 @@ def _regions() -> dict[str, Region]:
         region.municipalities.set(municipalities)
         swv_codes = [code for code, area in swv_areas.items() if set(area) & set(municipality_names)]
         region.samenwerkingsverbanden.set(Samenwerkingsverband.objects.filter(code__in=swv_codes))
-        lead_org = _municipality_organisation(lead)
+        lead_org = municipality_organisation(lead)
         care, _created = Organisation.objects.update_or_create(
             slug=f"jeugdhulp-{slug}",
             defaults={"name": f"Jeugdhulpaanbieder regio {name}", "kind": Organisation.Kind.CARE_PROVIDER},
@@ -255,7 +255,7 @@ def _regions() -> dict[str, Region]:
     return regions
 
 
-def _person(username, first, last, organisation) -> User:
+def person(username, first, last, organisation) -> User:
     user, created = User.objects.get_or_create(
         username=username,
         defaults={"first_name": first, "last_name": last, "email": f"{username}@example.org"},
@@ -274,10 +274,10 @@ def build() -> dict[str, int]:
     people = {}
     for username, first, last, role, org_slug, region_slug, verbinder in PEOPLE:
         if org_slug.startswith("Gemeente "):
-            organisation = _municipality_organisation(org_slug.removeprefix("Gemeente "))
+            organisation = municipality_organisation(org_slug.removeprefix("Gemeente "))
         else:
             organisation = Organisation.objects.get(slug=org_slug)
-        user = _person(username, first, last, organisation)
+        user = person(username, first, last, organisation)
         people[username] = user
         if role == Role.ADMINISTRATOR:
             User.objects.filter(pk=user.pk).update(is_superuser=True, is_staff=True)

@@ -1,11 +1,11 @@
+"""The portal's pages about regions, organisations, documents, the audit log and personal data;
+mounted in the ``portal`` namespace by config.urls (with the start page of workflows.core)."""
+
 from django.urls import path
 
 from regions import views
 
-app_name = "portal"
-
 urlpatterns = [
-    path("", views.DashboardView.as_view(), name="dashboard"),
     path("regions/", views.RegionListView.as_view(), name="region_list"),
     path("regions/<slug:slug>/", views.RegionDetailView.as_view(), name="region_detail"),
     path("regions/<slug:slug>/manage/", views.RegionManageView.as_view(), name="region_manage"),

@@ -19,34 +19,6 @@ from regions.models import Organisation, User
 from regions.roles import Role
 
 
-class DashboardView(ActionRequiredMixin, TemplateView):
-    template_name = "regions/dashboard.html"
-    REVIEW_REGIONS_SHOWN = 12
-
-    def get_context_data(self, **kwargs):
-        user = self.request.user
-        roles = access.roles_of(user)
-        context = super().get_context_data(**kwargs)
-        reviews = access.can(user, access.REGION_REVIEW) and not access.can(user, access.REGION_MANAGE)
-        review_regions = selectors.region_list(user=user, action=access.REGION_REVIEW) if reviews else None
-        context.update(
-            roles=[Role(role) for role in Role.values if role in roles],
-            team_regions=list(
-                selectors.region_list(user=user, action=access.REGION_WORK).filter(memberships__user=user)
-            ),
-            # The dashboard shows the first few; the region list has them all (paginated).
-            review_regions=list(review_regions[: self.REVIEW_REGIONS_SHOWN]) if reviews else [],
-            review_region_count=review_regions.count() if reviews else 0,
-            status_counts=selectors.region_status_counts(user=user) if access.can(user, access.REGION_MANAGE) else None,
-            can_manage=access.can(user, access.REGION_MANAGE),
-            can_edit_cms=access.can(user, access.CMS_EDIT),
-            can_view_audit=access.can(user, access.AUDIT_VIEW),
-            can_view_organisation=user.organisation is not None
-            and access.can(user, access.ORGANISATION_VIEW, user.organisation),
-        )
-        return context
-
-
 class RegionListView(ActionRequiredMixin, FilterView):
     template_name = "regions/region_list.html"
     filterset_class = RegionFilterSet

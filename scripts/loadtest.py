@@ -479,7 +479,7 @@ def check_processes() -> tuple[int, list[str]]:
     from viewflow.workflow.models import Task
     from viewflow.workflow.status import PROCESS, STATUS
 
-    from workflows.models import ApplicationEvent, EnrolmentApplication, Review
+    from workflows.enrolment.models import ApplicationEvent, EnrolmentApplication, Review
 
     problems: list[str] = []
     checked = 0
@@ -591,8 +591,8 @@ def check_told(stats: Stats, since) -> list[str]:
     """Every step a user was told was done is in the database, and nothing more (since ``since``)."""
     from viewflow.workflow.models import Task
 
-    from workflows.flows import EnrolmentFlow
-    from workflows.models import ApplicationEvent, EnrolmentApplication
+    from workflows.enrolment.flows import EnrolmentFlow
+    from workflows.enrolment.models import ApplicationEvent, EnrolmentApplication
 
     recent = ApplicationEvent.objects.filter(created_at__gte=since)
     found = {
@@ -618,8 +618,8 @@ def check_mail(since) -> tuple[int, list[str]]:
     from django_tasks_db.models import DBTaskResult
     from viewflow.workflow.models import Task
 
-    from workflows.flows import EnrolmentFlow
-    from workflows.models import ApplicationEvent
+    from workflows.enrolment.flows import EnrolmentFlow
+    from workflows.enrolment.models import ApplicationEvent
 
     results = list(DBTaskResult.objects.filter(backend_name="email", enqueued_at__gte=since))
     human = [EnrolmentFlow.intake, EnrolmentFlow.review, EnrolmentFlow.decide, EnrolmentFlow.revise]

@@ -176,7 +176,7 @@ URL_RULES: dict[str, Rule] = {
 }
 # Each area keeps the rules for its own URLs beside its tests, in tests/<area>/url_rules.py, as
 # `rules(Rule) -> {url name: Rule}`; a URL without a rule anywhere still fails the test below.
-for _area in ("workflows", "reporting", "cms", "lessons"):
+for _area in ("workflows.enrolment", "workflows.reporting", "workflows.sharing", "cms"):
     if importlib.util.find_spec(f"tests.{_area}") and importlib.util.find_spec(f"tests.{_area}.url_rules"):
         URL_RULES.update(importlib.import_module(f"tests.{_area}.url_rules").rules(Rule))
 # Wagtail's page server is walked separately (every live page, and a draft that must stay hidden).

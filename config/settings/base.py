@@ -18,10 +18,16 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "regions",
+    # The project's packages, top floor first (see docs/architecture.md).
+    "config",
+    "workflows.enrolment",
+    "workflows.reporting",
+    "workflows.sharing",
+    "workflows.core",
     "cms",
-    "workflows",
     "learning",
+    "learning.library",
+    "regions",
     "wagtail.contrib.forms",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
@@ -245,7 +251,7 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False  # editors use the site's own password re
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     # Workflow e-mail goes through a database queue, delivered by `manage.py db_worker --backend email`
-    # (workflows/tasks.py; README "Background worker"). EMAIL_TASK_BACKEND may name another backend.
+    # (workflows/core/mail.py; README "Background worker"). EMAIL_TASK_BACKEND may name another backend.
     "email": {
         "BACKEND": env_str("EMAIL_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
         "QUEUES": ["default"],

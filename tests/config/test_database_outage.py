@@ -39,7 +39,7 @@ def test_outage_gives_503_and_recovers(world, method, path, signed_in):
 def test_other_errors_stay_500(world):
     client = Client(raise_request_exception=False)
     client.force_login(world["team_a"])
-    with mock.patch("regions.views.DashboardView.get_context_data", side_effect=ValueError("kapot")):
+    with mock.patch("workflows.core.views.DashboardView.get_context_data", side_effect=ValueError("kapot")):
         response = client.get("/portal/")
     assert response.status_code == 500
     assert "Er ging iets mis" in response.content.decode()

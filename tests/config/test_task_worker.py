@@ -27,9 +27,11 @@ from regions.models import User
 from regions.roles import Role
 from tests.conftest import make_user
 from tests.factories import MunicipalityFactory
-from tests.workflows.conftest import EnrolmentFlow, claim_and_run, open_task, open_task_for
-from workflows import notifications, services
-from workflows.models import EnrolmentApplication, Review
+from tests.workflows.enrolment.conftest import EnrolmentFlow, claim_and_run, open_task, open_task_for
+from workflows.core import mail
+from workflows.core import services as core_services
+from workflows.enrolment import services
+from workflows.enrolment.models import EnrolmentApplication, Review
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -169,7 +171,7 @@ def whole_process(world, application: EnrolmentApplication) -> None:
         outcome="changes",
         motivation="Beschrijf hoe u meet.",
     )
-    services.revise_submit(task=open_task(application, EnrolmentFlow.revise), user=applicant)
+    services.application_submit(application=application, user=applicant)
     claim_and_run(
         open_task(application, EnrolmentFlow.intake),
         world["office"],
@@ -259,17 +261,17 @@ def test_a_failed_step_queues_nothing_and_the_worker_sends_nothing(world, tmp_pa
     assert sum(delivered(mail_dir).values()) == 1
     before = DBTaskResult.objects.count()
     task = open_task(application, EnrolmentFlow.intake)
-    services.task_claim(task=task, user=world["office"])
+    core_services.task_claim(task=task, user=world["office"])
     task.refresh_from_db()
 
     # The intake creates the first review task and queues its message, then the database fails.
-    original = notifications._queue
+    original = mail.queue
 
     def queue_then_fail(*args, **kwargs):
         original(*args, **kwargs)
         raise DatabaseError("the database went away")
 
-    with mock.patch.object(notifications, "_queue", queue_then_fail), pytest.raises(DatabaseError):
+    with mock.patch.object(mail, "queue", queue_then_fail), pytest.raises(DatabaseError):
         services.intake_complete(
             task=task, user=world["office"], organisations=[world.org_a, world.org_b], connector=world.org_a
         )

@@ -19,10 +19,11 @@ from viewflow.workflow.status import STATUS
 from cms.models import RegionPage
 from regions.models import Region, RegionMembership
 from tests.conftest import give_two_factor_device
-from tests.workflows import conftest as enrolment
-from tests.workflows.conftest import EnrolmentFlow, open_task, open_task_for, task_url
-from tests.workflows.test_process import form_data
-from workflows.models import ApplicationEvent, ApplicationVersion, EnrolmentApplication, Review
+from tests.workflows.enrolment import conftest as enrolment
+from tests.workflows.enrolment.conftest import EnrolmentFlow, open_task, open_task_for, task_url
+from tests.workflows.enrolment.test_process import form_data
+from workflows.core import services as core_services
+from workflows.enrolment.models import ApplicationEvent, ApplicationVersion, EnrolmentApplication, Review
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -112,7 +113,7 @@ def queued_mail():
 # Submitting first saves the form in its own transaction, by design (what the region typed is kept
 # even when submitting fails). The tests save the same values just before, so that this save only
 # touches the application's ``updated_at``, and check that nothing of the submission is left.
-DRAFT_SAVE = {("workflows_enrolmentapplication", "updated_at")}
+DRAFT_SAVE = {("enrolment_enrolmentapplication", "updated_at")}
 
 
 def test_submitting_an_application(world, draft, applicant):
@@ -139,9 +140,8 @@ def test_claiming_a_task(world, submitted):
 
 
 def _claimed(task, user):
-    from workflows import services
 
-    services.task_claim(task=task, user=user)
+    core_services.task_claim(task=task, user=user)
     return signed_in(user)
 
 
@@ -173,10 +173,10 @@ def test_intake_incomplete(world, submitted):
 
 
 def test_last_review_opens_the_decision(world, in_review):
-    from workflows import services
+    from workflows.enrolment import services
 
     first = open_task_for(in_review, world["reviewer_a"])
-    services.task_claim(task=first, user=world["reviewer_a"])
+    core_services.task_claim(task=first, user=world["reviewer_a"])
     first.refresh_from_db()
     services.review_submit(task=first, user=world["reviewer_a"], recommendation="accept", motivation="Goed.")
     task = open_task_for(in_review, world["reviewer_b"])
@@ -220,10 +220,10 @@ def test_decision(world, awaiting_decision, outcome):
 
 
 def test_resubmitting_a_returned_application(world, awaiting_decision, applicant):
-    from workflows import services
+    from workflows.enrolment import services
 
     task = open_task(awaiting_decision, EnrolmentFlow.decide)
-    services.task_claim(task=task, user=world["office"])
+    core_services.task_claim(task=task, user=world["office"])
     task.refresh_from_db()
     services.decision_make(task=task, user=world["office"], outcome="changes", motivation="Meer detail.")
     revise = open_task(awaiting_decision, EnrolmentFlow.revise)

@@ -13,7 +13,7 @@ from cms.models import RegionPage
 from learning.models import Advice
 from tests.e2e.axe import axe_violations
 from tests.factories import MunicipalityFactory
-from workflows.models import EnrolmentApplication
+from workflows.enrolment.models import EnrolmentApplication
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -5,10 +5,12 @@ import re
 
 import pytest
 
-from learning.lessons import LessonSubmission, LessonTheme
+from learning.models import LessonTheme
 from tests.e2e.axe import axe_violations
-from workflows import lessons_services as services
-from workflows.lessons import LessonFlow
+from workflows.core import services as core_services
+from workflows.sharing import services
+from workflows.sharing.flows import LessonFlow
+from workflows.sharing.models import LessonSubmission
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -44,8 +46,8 @@ def test_team_shares_a_lesson_and_the_public_finds_it(page, browser, live_server
     assert axe_violations(page) == []
 
     submission = LessonSubmission.objects.get(region=world.region_a)
-    task = services.open_task(submission, LessonFlow.review)
-    services.task_claim(task=task, user=world["reviewer_a"])
+    task = core_services.open_task(submission, LessonFlow.review)
+    core_services.task_claim(task=task, user=world["reviewer_a"])
     services.review_complete(task=task, user=world["reviewer_a"], outcome="approve")
     submission.refresh_from_db()
 

@@ -2,10 +2,10 @@
 
 import pytest
 
+from learning.library.services import library_index
 from learning.models import Advice
 from tests.e2e.axe import axe_violations
-from tests.lessons.conftest import make_page
-from workflows import lessons_services
+from tests.workflows.sharing.conftest import make_page
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -19,7 +19,7 @@ def _tab_to(page, selector: str, limit: int = 120) -> None:
 
 
 def test_filter_the_library_with_the_keyboard_only(page, world):
-    index = lessons_services.lesson_index()
+    index = library_index()
     make_page(index, world.region_a, title="Les over verbreden", advices=[Advice.objects.get(number=1)])
     make_page(index, world.region_b, title="Les over thuiszitters", advices=[Advice.objects.get(number=4)])
     page.goto(index.url)

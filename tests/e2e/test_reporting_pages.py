@@ -6,10 +6,10 @@ import pytest
 from learning.models import Advice
 from learning.services import region_advices_set
 from tests.e2e.axe import axe_violations
-from tests.reporting.conftest import make_round, open_task, write
-from workflows import reporting_services
-from workflows.nodes import task_url
-from workflows.reporting import ReportingFlow
+from tests.workflows.reporting.conftest import make_round, open_task, write
+from workflows.core.nodes import task_url
+from workflows.reporting import services as reporting_services
+from workflows.reporting.flows import ReportingFlow
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
