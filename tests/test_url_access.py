@@ -129,7 +129,6 @@ def region_slug(world, side):
 
 
 URL_RULES: dict[str, Rule] = {
-    "set_language": Rule(public({302})),
     "login": Rule(lambda user, side: {200} if user == ANONYMOUS else {302}),
     "logout": Rule(public({405})),
     "two_factor_manage": Rule(signed_in()),

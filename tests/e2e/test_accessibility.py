@@ -110,13 +110,13 @@ def test_keyboard_only_skip_link_menu_and_sign_in(page, world):
 
 def test_language_switch_to_english_and_back(page, world):
     page.goto("/accounts/login/")
-    page.get_by_role("button", name="English").click()
-    page.wait_for_load_state()
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url("**/en/accounts/login/")
     assert page.get_by_role("heading", level=1).inner_text() == "Sign in"
     assert page.evaluate("document.documentElement.lang") == "en"
     _assert_clean(page)
-    page.get_by_role("button", name="Nederlands").click()
-    page.wait_for_load_state()
+    page.get_by_role("link", name="Nederlands").click()
+    page.wait_for_url("**/accounts/login/")
     assert page.get_by_role("heading", level=1).inner_text() == "Inloggen"
 
 

@@ -137,11 +137,27 @@ def test_session_is_gone_after_its_age(client, world):
         assert client.get(reverse("portal:dashboard")).status_code == 302
 
 
-@pytest.mark.parametrize(("language", "heading"), [("en", "Sign in"), ("nl", "Inloggen")])
-def test_language_switch(client, db, language, heading):
-    response = client.post(reverse("set_language"), {"language": language, "next": reverse("login")}, follow=True)
-    assert f"<h1>{heading}</h1>" in response.content.decode()
-    assert f'lang="{language}"' in response.content.decode()
+@pytest.mark.parametrize(
+    ("path", "language", "heading"), [("/en/accounts/login/", "en", "Sign in"), ("/accounts/login/", "nl", "Inloggen")]
+)
+def test_the_language_is_the_urls(client, db, path, language, heading):
+    # An English browser (or an old language cookie) changes nothing: the URL says the language.
+    client.cookies["django_language"] = "en" if language == "nl" else "nl"
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE="en" if language == "nl" else "nl")
+    content = response.content.decode()
+    assert f"<h1>{heading}</h1>" in content
+    assert f'lang="{language}"' in content
+    assert response["Content-Language"] == language
+    assert "Accept-Language" not in response.get("Vary", "")
+    other = "/accounts/login/" if language == "en" else "/en/accounts/login/"
+    assert f'href="{other}"' in content  # the switch is a link to the same page in the other language
+
+
+def test_the_language_switch_keeps_the_page_and_its_query(client, db):
+    content = client.get("/zoeken/?q=school").content.decode()
+    assert 'href="/en/zoeken/?q=school"' in content
+    content = client.get("/en/zoeken/?q=school").content.decode()
+    assert 'href="/zoeken/?q=school"' in content
 
 
 def test_wagtail_admin_uses_the_site_login(client, db):
