@@ -4,10 +4,11 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.requirements-installed
+NODE_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install browser migrate demo-data serve lint format messages clean benchmark worker loadtest
+.PHONY: demo test install frontend browser java migrate demo-data serve lint format messages clean benchmark worker loadtest
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,6 +17,18 @@ $(STAMP): requirements.txt
 	@touch $(STAMP)
 
 install: $(STAMP)
+
+## frontend: the npm packages of package.json (exact versions from package-lock.json; no install scripts run)
+$(NODE_STAMP): package.json package-lock.json
+	@bash scripts/ensure-node.sh
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $(NODE_STAMP)
+
+frontend: $(NODE_STAMP)
+
+## java: the Nu HTML checker's runtime (installs Debian's JRE when missing)
+java:
+	@bash scripts/ensure-java.sh
 
 ## demo: set up a SQLite database with the demo data and serve it on http://127.0.0.1:8000
 demo: $(STAMP)
@@ -29,7 +42,7 @@ browser:
 	@bash scripts/ensure-chromium.sh
 
 ## test: the whole suite; uses DATABASE_URL when set, else SQLite
-test: $(STAMP) browser
+test: $(STAMP) frontend browser java
 	@$(PY) -c "import os; url = os.environ.get('DATABASE_URL', ''); print('Testing against: ' + (url.split('@')[-1] if url else 'SQLite (set DATABASE_URL for PostgreSQL)'))"
 	$(PY) -m pytest $(PYTEST_ARGS)
 
@@ -61,4 +74,4 @@ loadtest: $(STAMP)
 	$(PY) scripts/loadtest.py --users $(LOAD_USERS) --seconds $(LOAD_SECONDS) $(if $(LOAD_DATABASE_URL),--database-url $(LOAD_DATABASE_URL))
 
 clean:
-	rm -rf var db.sqlite3 .pytest_cache
+	rm -rf var db.sqlite3 .pytest_cache node_modules

@@ -32,13 +32,16 @@ class AuditLogFilterSet(django_filters.FilterSet):
     action = django_filters.ChoiceFilter(label=_("Action"), empty_label=_("All"), choices=[])
     user = django_filters.CharFilter(label=_("Person (username)"), field_name="user__username", lookup_expr="iexact")
     date_from = django_filters.DateFilter(
-        label=_("From"), field_name="timestamp", lookup_expr="date__gte", widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"),
+        field_name="timestamp",
+        lookup_expr="date__gte",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     date_to = django_filters.DateFilter(
         label=_("Until"),
         field_name="timestamp",
         lookup_expr="date__lte",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     class Meta:

@@ -15,7 +15,7 @@ class ReportingRoundForm(forms.ModelForm):
     class Meta:
         model = ReportingRound
         fields = ["name", "period_start", "period_end", "opens_on", "due_on"]
-        widgets = {name: forms.DateInput(attrs={"type": "date"}) for name in fields[1:]}
+        widgets = {name: forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d") for name in fields[1:]}
         help_texts = {
             "name": _("For example: first half of 2025."),
             "period_end": _("The period a report is about must be over by the due date."),
